@@ -1,0 +1,111 @@
+package dev.text2pose.model;
+
+import dev.text2pose.pose.CocoKeypoints;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a model bundle says about itself, stored in the ONNX file's {@code metadata_props}.
+ *
+ * <p>The trainer writes it with {@link #toProperties()} at export and the service reads it back with
+ * {@link #fromProperties(Map)}, so the keys exist in this one place. A bundle is self-describing: a consumer
+ * needs nothing but the file to know how to feed it and what it was trained on.
+ *
+ * @param modelVersion      the version every pose event carries, e.g. {@code cgan64-untrained-3f2a9c1e}
+ * @param trained           false for a randomly initialised generator; poses from it follow no caption
+ * @param architecture      which generator this is, e.g. {@code paper-cgan-64}
+ * @param heatmapSize       side of the square heatmaps, in pixels
+ * @param noiseDim          length of the noise input
+ * @param embeddingDim      length of the text embedding input
+ * @param textEncoder       id of the sentence encoder whose raw (unit-norm) output the graph takes
+ * @param embeddingScale    factor the graph applies to the embedding before the generator sees it
+ * @param heatmapRange      value range of the raw heatmaps, {@code [-1,1]} or {@code [0,1]}; the in-graph keypoint
+ *                          decoder already maps confidences to [0, 1]
+ * @param presenceThreshold a keypoint is present when its confidence exceeds this
+ * @param provenance        how the weights were made: seed, preset, steps, data hash, code version, time
+ */
+public record BundleMetadata(
+        String modelVersion,
+        boolean trained,
+        String architecture,
+        int heatmapSize,
+        int noiseDim,
+        int embeddingDim,
+        String textEncoder,
+        float embeddingScale,
+        String heatmapRange,
+        float presenceThreshold,
+        Map<String, String> provenance) {
+
+    private static final String PREFIX = "text2pose.";
+    private static final String PROVENANCE_PREFIX = PREFIX + "provenance.";
+    private static final String KEYPOINT_NAMES = PREFIX + "keypoint_names";
+
+    public BundleMetadata {
+        provenance = Map.copyOf(provenance);
+    }
+
+    /** The bundle's metadata as flat ONNX {@code metadata_props}, with keypoint names included. */
+    public Map<String, String> toProperties() {
+        Map<String, String> props = new TreeMap<>();
+        props.put(PREFIX + "model_version", modelVersion);
+        props.put(PREFIX + "trained", Boolean.toString(trained));
+        props.put(PREFIX + "architecture", architecture);
+        props.put(PREFIX + "heatmap_size", Integer.toString(heatmapSize));
+        props.put(PREFIX + "noise_dim", Integer.toString(noiseDim));
+        props.put(PREFIX + "embedding_dim", Integer.toString(embeddingDim));
+        props.put(PREFIX + "text_encoder", textEncoder);
+        props.put(PREFIX + "embedding_scale", Float.toString(embeddingScale));
+        props.put(PREFIX + "heatmap_range", heatmapRange);
+        props.put(PREFIX + "presence_threshold", Float.toString(presenceThreshold));
+        props.put(KEYPOINT_NAMES, String.join(",", CocoKeypoints.NAMES));
+        provenance.forEach((k, v) -> props.put(PROVENANCE_PREFIX + k, v));
+        return props;
+    }
+
+    /**
+     * Reads metadata written by {@link #toProperties()}.
+     *
+     * @throws IllegalArgumentException naming the first missing or malformed key, or when the keypoint order is not
+     *                                  COCO's (a bundle for another skeleton must not be served as this one)
+     */
+    public static BundleMetadata fromProperties(Map<String, String> props) {
+        List<String> names = List.of(required(props, KEYPOINT_NAMES).split(","));
+        if (!names.equals(CocoKeypoints.NAMES)) {
+            throw new IllegalArgumentException("bundle keypoints are not COCO's 17 in COCO order: " + names);
+        }
+        Map<String, String> provenance = new HashMap<>();
+        props.forEach((k, v) -> {
+            if (k.startsWith(PROVENANCE_PREFIX)) {
+                provenance.put(k.substring(PROVENANCE_PREFIX.length()), v);
+            }
+        });
+        try {
+            return new BundleMetadata(
+                    required(props, PREFIX + "model_version"),
+                    Boolean.parseBoolean(required(props, PREFIX + "trained")),
+                    required(props, PREFIX + "architecture"),
+                    Integer.parseInt(required(props, PREFIX + "heatmap_size")),
+                    Integer.parseInt(required(props, PREFIX + "noise_dim")),
+                    Integer.parseInt(required(props, PREFIX + "embedding_dim")),
+                    required(props, PREFIX + "text_encoder"),
+                    Float.parseFloat(required(props, PREFIX + "embedding_scale")),
+                    required(props, PREFIX + "heatmap_range"),
+                    Float.parseFloat(required(props, PREFIX + "presence_threshold")),
+                    provenance);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bundle metadata has a malformed number: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Map<String, String> props, String key) {
+        String value = props.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("bundle metadata lacks " + key);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.text2pose.model;
+
+import java.util.Locale;
+
+/**
+ * Where ONNX Runtime runs a model.
+ *
+ * <p>{@link #AUTO} exists because the same jar and the same config run on a laptop, in CI and on a GPU node: the
+ * {@code onnxruntime_gpu} build runs fine on CPU, but only a machine with the CUDA libraries can take the CUDA
+ * provider, and that is only known by trying. The forced values exist so that a GPU node that silently lost its
+ * CUDA libraries fails at start ({@link #CUDA}) and so that tests never touch the CUDA libraries ({@link #CPU}).
+ */
+public enum ExecutionProvider {
+
+    /** Try CUDA on device 0; if its libraries cannot be loaded, run on the CPU. */
+    AUTO,
+    /** CUDA on device 0, or fail: for nodes that must not quietly run 50 times slower. */
+    CUDA,
+    /** The CPU only; CUDA is never tried, so none of its libraries are loaded. */
+    CPU;
+
+    /**
+     * Reads a provider name as written in config: {@code auto}, {@code cuda} or {@code cpu}, in any case.
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static ExecutionProvider parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("execution provider must be auto, cuda or cpu, got '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.text2pose.model;
+
+/**
+ * ONNX Runtime could not create or run a session.
+ *
+ * <p>Unchecked, because a caller can do nothing per call about a broken runtime except fail the work it holds;
+ * it wraps the {@code OrtException} with what was being done, so the log says which model and which step.
+ */
+public class InferenceException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InferenceException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public InferenceException(String message) {
+        super(message);
+    }
+}

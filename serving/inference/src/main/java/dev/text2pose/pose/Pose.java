@@ -1,5 +1,6 @@
 package dev.text2pose.pose;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,24 @@ public record Pose(List<Keypoint> keypoints) {
             throw new IllegalArgumentException("a pose has " + CocoKeypoints.COUNT + " keypoints, got " + keypoints.size());
         }
         keypoints = List.copyOf(keypoints);
+    }
+
+    /**
+     * Builds a pose from the generator's keypoint output.
+     *
+     * @param keypoints         [17][3]: x, y and confidence of each keypoint, in COCO order
+     * @param presenceThreshold a keypoint is present when its confidence is strictly above this
+     *                          (the bundle's {@code presence_threshold}, 0.2 in the paper)
+     */
+    public static Pose fromArray(float[][] keypoints, float presenceThreshold) {
+        List<Keypoint> list = new ArrayList<>(keypoints.length);
+        for (float[] k : keypoints) {
+            if (k.length != 3) {
+                throw new IllegalArgumentException("a keypoint row is x, y, confidence; got " + k.length + " values");
+            }
+            list.add(new Keypoint(k[0], k[1], k[2], k[2] > presenceThreshold));
+        }
+        return new Pose(list);
     }
 
     /** Keypoint {@code i} in COCO order. */

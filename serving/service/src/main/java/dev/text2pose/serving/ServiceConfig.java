@@ -1,0 +1,122 @@
+package dev.text2pose.serving;
+
+import dev.text2pose.model.ExecutionProvider;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything the service needs to run, as typed values. Only the command line reads flags and the environment;
+ * the rest of the service receives this record.
+ *
+ * @param bootstrapServers  the Kafka cluster to use; empty starts an embedded single-node broker instead
+ * @param embeddedBroker    where and on which port the embedded broker runs, when there is no cluster address
+ * @param captionTopic      topic the caption events are read from
+ * @param poseTopic         topic the pose events are written to, keyed by request id
+ * @param deadLetterTopic   topic for records that cannot be served, with the reason in headers
+ * @param groupId           consumer group; instances with the same group split the caption partitions
+ * @param topicPartitions   partitions for topics the service creates (it creates missing topics only); the number of
+ *                          partitions caps how many instances share the work
+ * @param modelPath         model bundle (.onnx); empty serves the bundle shipped inside the service
+ * @param provider          ONNX Runtime execution provider: AUTO picks CUDA when a GPU is usable, else CPU
+ * @param intraOpThreads    ONNX Runtime threads per session; 0 lets ONNX Runtime choose
+ * @param maxBatchRecords   most caption records polled and served as one inference batch
+ * @param httpHost          address of the health endpoints; loopback unless exposed on purpose
+ * @param httpPort          port of the health endpoints; 0 picks a free one
+ * @param kafkaProperties   extra Kafka client properties (security, timeouts...), applied to every client
+ */
+public record ServiceConfig(
+        Optional<String> bootstrapServers,
+        EmbeddedBrokerConfig embeddedBroker,
+        String captionTopic,
+        String poseTopic,
+        String deadLetterTopic,
+        String groupId,
+        int topicPartitions,
+        Optional<Path> modelPath,
+        ExecutionProvider provider,
+        int intraOpThreads,
+        int maxBatchRecords,
+        String httpHost,
+        int httpPort,
+        Map<String, String> kafkaProperties) {
+
+    public static final String DEFAULT_CAPTION_TOPIC = "text2pose.captions";
+    public static final String DEFAULT_POSE_TOPIC = "text2pose.poses";
+    public static final String DEFAULT_DEAD_LETTER_TOPIC = "text2pose.captions.dlq";
+    public static final String DEFAULT_GROUP_ID = "text2pose-serving";
+
+    public ServiceConfig {
+        if (topicPartitions < 1) {
+            throw new IllegalArgumentException("topicPartitions must be at least 1, got " + topicPartitions);
+        }
+        if (maxBatchRecords < 1) {
+            throw new IllegalArgumentException("maxBatchRecords must be at least 1, got " + maxBatchRecords);
+        }
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intraOpThreads must be 0 (automatic) or more, got " + intraOpThreads);
+        }
+        kafkaProperties = Map.copyOf(kafkaProperties);
+    }
+
+    /** The defaults: embedded broker, shipped model, automatic provider, health on 127.0.0.1:8080. */
+    public static ServiceConfig defaults() {
+        return new ServiceConfig(Optional.empty(), EmbeddedBrokerConfig.defaults(), DEFAULT_CAPTION_TOPIC,
+                DEFAULT_POSE_TOPIC, DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_GROUP_ID, 4, Optional.empty(),
+                ExecutionProvider.AUTO, 0, 64, "127.0.0.1", 8080, Map.of());
+    }
+
+    /** A copy that uses the given cluster instead of the embedded broker. */
+    public ServiceConfig withBootstrapServers(String servers) {
+        return new ServiceConfig(Optional.of(servers), embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
+                groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, httpHost, httpPort,
+                kafkaProperties);
+    }
+
+    /** A copy with another HTTP port (0 for any free one). */
+    public ServiceConfig withHttpPort(int port) {
+        return new ServiceConfig(bootstrapServers, embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
+                groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, httpHost, port,
+                kafkaProperties);
+    }
+
+    /** The config as log lines would show it: values of keys that look like secrets are masked. */
+    @Override
+    public String toString() {
+        Map<String, String> masked = new TreeMap<>();
+        kafkaProperties.forEach((k, v) -> masked.put(k, isSecret(k) ? "****" : v));
+        return "ServiceConfig[bootstrapServers=" + bootstrapServers.orElse("(embedded " + embeddedBroker + ")")
+                + ", captionTopic=" + captionTopic + ", poseTopic=" + poseTopic + ", deadLetterTopic=" + deadLetterTopic
+                + ", groupId=" + groupId + ", topicPartitions=" + topicPartitions
+                + ", model=" + modelPath.map(Path::toString).orElse("(shipped default)") + ", provider=" + provider
+                + ", intraOpThreads=" + intraOpThreads + ", maxBatchRecords=" + maxBatchRecords
+                + ", http=" + httpHost + ":" + httpPort + ", kafkaProperties=" + masked + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
+                || k.contains("credential");
+    }
+
+    /**
+     * The embedded broker's settings.
+     *
+     * @param dataDir   folder for the broker's config, log segments and its own log file; kept across runs
+     * @param port      client port on 127.0.0.1; the controller listens on {@code port + 1}
+     */
+    public record EmbeddedBrokerConfig(Path dataDir, int port) {
+
+        /** {@code ~/.text2pose/kafka} on port 9092, the usual Kafka port, so other clients find it. */
+        public static EmbeddedBrokerConfig defaults() {
+            return new EmbeddedBrokerConfig(Path.of(System.getProperty("user.home"), ".text2pose", "kafka"), 9092);
+        }
+
+        @Override
+        public String toString() {
+            return dataDir + " on 127.0.0.1:" + port;
+        }
+    }
+}

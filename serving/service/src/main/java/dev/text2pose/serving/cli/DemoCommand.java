@@ -1,0 +1,147 @@
+package dev.text2pose.serving.cli;
+
+import dev.text2pose.pose.SkeletonRenderer;
+import dev.text2pose.schema.CaptionEvent;
+import dev.text2pose.schema.PoseEvent;
+import dev.text2pose.serving.ServiceConfig;
+import dev.text2pose.serving.Text2PoseService;
+import dev.text2pose.serving.pipeline.PoseEvents;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * The whole path in one command: a fresh embedded broker, the service, one caption produced, its pose read back
+ * from the pose topic, printed as JSON and drawn as a PNG. Step timings go to standard error.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start an embedded Kafka broker and the service, send one caption, print its pose as JSON "
+                + "and write a PNG of the skeleton.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
+
+    @Mixin
+    ServiceOptions service = new ServiceOptions();
+
+    @Mixin
+    CaptionOptions request = new CaptionOptions();
+
+    @Option(names = "--png", defaultValue = "text2pose-demo.png", description = "Where to draw the pose (default ${DEFAULT-VALUE}).")
+    Path png;
+
+    @Parameters(index = "0", paramLabel = "CAPTION", description = "What the person does, e.g. \"a man swinging a tennis racket\".")
+    String caption;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dataDir = Files.createTempDirectory("text2pose-demo-");
+        ServiceConfig config = withPrivateBroker(service.toConfig(), dataDir);
+        Stopwatch clock = new Stopwatch();
+        try (Text2PoseService running = Text2PoseService.start(config)) {
+            clock.lap(config.bootstrapServers().isPresent() ? "service started" : "embedded broker and service started");
+            CaptionEvent event = request.toEvent(UUID.randomUUID().toString(), caption);
+            PoseEvent pose;
+            try (PoseReader reader = new PoseReader(running.bootstrapServers(), config.kafkaProperties(),
+                    config.poseTopic(), false);
+                 CaptionSender sender = new CaptionSender(running.bootstrapServers(), config.kafkaProperties(),
+                         config.captionTopic())) {
+                reader.awaitAssignment(Duration.ofSeconds(30));
+                sender.send(event);
+                clock.lap("caption produced (request " + event.getRequestId() + ")");
+                pose = awaitAnswer(reader, event.getRequestId());
+                clock.lap("pose received from " + config.poseTopic());
+            }
+            System.out.println(PoseJson.line(pose));
+            SkeletonRenderer.writePng(new SkeletonRenderer().grid(PoseEvents.toPoses(pose),
+                    rowLabels(pose), List.of(), 256), png);
+            clock.lap("skeleton drawn to " + png.toAbsolutePath());
+        } finally {
+            deleteRecursively(dataDir);
+        }
+        clock.lap("stopped");
+        return 0;
+    }
+
+    private PoseEvent awaitAnswer(PoseReader reader, String requestId) {
+        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (PoseEvent event : reader.poll(Duration.ofMillis(200))) {
+                if (event.getRequestId().equals(requestId)) {
+                    return event;
+                }
+            }
+        }
+        throw new IllegalStateException("no pose for request " + requestId + " within " + ANSWER_TIMEOUT
+                + "; is the request valid? (look for it on the dead-letter topic)");
+    }
+
+    private List<String> rowLabels(PoseEvent pose) {
+        List<String> labels = new ArrayList<>();
+        String text = request.target == null ? caption : caption + " -> " + request.target;
+        for (int s = 0; s < pose.getSamples(); s++) {
+            labels.add(text + (pose.getSamples() > 1 ? "  [sample " + (s + 1) + "]" : ""));
+        }
+        return labels;
+    }
+
+    /** The demo's broker is its own: a fresh folder and free ports, so it never meets a running one. */
+    private static ServiceConfig withPrivateBroker(ServiceConfig config, Path dataDir) {
+        return new ServiceConfig(config.bootstrapServers(),
+                new ServiceConfig.EmbeddedBrokerConfig(dataDir, freePortPair()), config.captionTopic(),
+                config.poseTopic(), config.deadLetterTopic(), config.groupId(), config.topicPartitions(),
+                config.modelPath(), config.provider(), config.intraOpThreads(), config.maxBatchRecords(),
+                config.httpHost(), 0, config.kafkaProperties());
+    }
+
+    /** A port whose successor is free too (the broker's controller listens there). */
+    private static int freePortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket first = new ServerSocket(0)) {
+                int port = first.getLocalPort();
+                try (ServerSocket second = new ServerSocket(port + 1)) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another pair
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
+        }
+        throw new IllegalStateException("no two adjacent free ports found");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Prints how long each step took, to standard error so standard output stays pure JSON. */
+    private static final class Stopwatch {
+        private final long start = System.nanoTime();
+        private long last = start;
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            System.err.printf("[demo] %-60s %7.2f s (total %.2f s)%n", step, (now - last) / 1e9, (now - start) / 1e9);
+            last = now;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.text2pose.serving.cli;
+
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** How a command reaches Kafka: the address plus any standard Kafka client properties (security, timeouts). */
+final class KafkaOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            defaultValue = "${env:TEXT2POSE_BOOTSTRAP_SERVERS}",
+            description = "Kafka cluster address (env TEXT2POSE_BOOTSTRAP_SERVERS). For `run`, absent means: start "
+                    + "an embedded broker. For clients, the embedded broker's default 127.0.0.1:9092.")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:TEXT2POSE_KAFKA_CONFIG}",
+            description = "A Kafka client properties file, e.g. security.protocol and sasl.* settings "
+                    + "(env TEXT2POSE_KAFKA_CONFIG).")
+    Path configFile;
+
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+            description = "One Kafka client property; repeatable; wins over --kafka-config.")
+    Map<String, String> properties = new HashMap<>();
+
+    /** The extra client properties: the file's, then the command line's. */
+    Map<String, String> clientProperties() {
+        Map<String, String> merged = new HashMap<>();
+        if (configFile != null) {
+            Properties file = new Properties();
+            try (Reader reader = Files.newBufferedReader(configFile)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read Kafka config " + configFile, e);
+            }
+            file.stringPropertyNames().forEach(k -> merged.put(k, file.getProperty(k)));
+        }
+        merged.putAll(properties);
+        return merged;
+    }
+
+    /** The address for a client command: the given one, or the embedded broker's default. */
+    String clientBootstrapServers() {
+        return bootstrapServers != null && !bootstrapServers.isBlank() ? bootstrapServers : "127.0.0.1:9092";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.text2pose.serving.cli;
+
+import dev.text2pose.model.ExecutionProvider;
+import dev.text2pose.serving.ServiceConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The service's settings as flags, each with an environment variable for containers. */
+final class ServiceOptions {
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Option(names = "--data-dir", defaultValue = "${env:TEXT2POSE_DATA_DIR:-${sys:user.home}/.text2pose/kafka}",
+            description = "Embedded broker's data folder (env TEXT2POSE_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--embedded-port", defaultValue = "${env:TEXT2POSE_EMBEDDED_PORT:-9092}",
+            description = "Embedded broker's client port; the controller uses the next one (default ${DEFAULT-VALUE}).")
+    int embeddedPort;
+
+    @Option(names = "--caption-topic", defaultValue = "${env:TEXT2POSE_CAPTION_TOPIC:-" + ServiceConfig.DEFAULT_CAPTION_TOPIC + "}",
+            description = "Topic to read captions from (default ${DEFAULT-VALUE}).")
+    String captionTopic;
+
+    @Option(names = "--pose-topic", defaultValue = "${env:TEXT2POSE_POSE_TOPIC:-" + ServiceConfig.DEFAULT_POSE_TOPIC + "}",
+            description = "Topic to write poses to (default ${DEFAULT-VALUE}).")
+    String poseTopic;
+
+    @Option(names = "--dead-letter-topic",
+            defaultValue = "${env:TEXT2POSE_DEAD_LETTER_TOPIC:-" + ServiceConfig.DEFAULT_DEAD_LETTER_TOPIC + "}",
+            description = "Topic for records that cannot be served (default ${DEFAULT-VALUE}).")
+    String deadLetterTopic;
+
+    @Option(names = "--group-id", defaultValue = "${env:TEXT2POSE_GROUP_ID:-" + ServiceConfig.DEFAULT_GROUP_ID + "}",
+            description = "Consumer group; instances in one group share the caption partitions (default ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--partitions", defaultValue = "${env:TEXT2POSE_PARTITIONS:-4}",
+            description = "Partitions of topics the service creates; caps the useful instance count (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--model", defaultValue = "${env:TEXT2POSE_MODEL}",
+            description = "Model bundle (.onnx) to serve (env TEXT2POSE_MODEL); default: the bundle shipped inside.")
+    Path model;
+
+    @Option(names = "--provider", defaultValue = "${env:TEXT2POSE_PROVIDER:-AUTO}",
+            description = "ONNX Runtime execution provider: AUTO, CUDA or CPU (default ${DEFAULT-VALUE}).")
+    String provider;
+
+    @Option(names = "--threads", defaultValue = "${env:TEXT2POSE_THREADS:-0}",
+            description = "ONNX Runtime intra-op threads; 0 = automatic (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--max-batch", defaultValue = "${env:TEXT2POSE_MAX_BATCH:-64}",
+            description = "Most caption records served as one inference batch (default ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--http-host", defaultValue = "${env:TEXT2POSE_HTTP_HOST:-127.0.0.1}",
+            description = "Address of the health endpoints (default ${DEFAULT-VALUE}).")
+    String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "${env:TEXT2POSE_HTTP_PORT:-8080}",
+            description = "Port of the health endpoints; 0 = any free port (default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    ServiceConfig toConfig() {
+        Optional<String> servers = Optional.ofNullable(kafka.bootstrapServers).filter(s -> !s.isBlank());
+        return new ServiceConfig(servers, new ServiceConfig.EmbeddedBrokerConfig(dataDir, embeddedPort),
+                captionTopic, poseTopic, deadLetterTopic, groupId, partitions, Optional.ofNullable(model),
+                ExecutionProvider.parse(provider), threads, maxBatch, httpHost, httpPort, kafka.clientProperties());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.text2pose.serving.cli;
+
+import dev.text2pose.schema.PoseEvent;
+import dev.text2pose.serving.ServiceConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Prints pose events as JSON lines, as they arrive. */
+@Command(name = "subscribe", mixinStandardHelpOptions = true,
+        description = "Print pose events from the pose topic as JSON lines.")
+final class SubscribeCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Option(names = "--topic", defaultValue = "${env:TEXT2POSE_POSE_TOPIC:-" + ServiceConfig.DEFAULT_POSE_TOPIC + "}",
+            description = "Pose topic (default ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--from-beginning", description = "Start with the oldest pose instead of new ones.")
+    boolean fromBeginning;
+
+    @Option(names = "--max-events", defaultValue = "0", description = "Stop after this many events; 0 = never.")
+    long maxEvents;
+
+    @Option(names = "--idle-timeout", defaultValue = "0",
+            description = "Stop after this many seconds without an event; 0 = never.")
+    long idleTimeoutSeconds;
+
+    @Override
+    public Integer call() {
+        long seen = 0;
+        long lastEvent = System.nanoTime();
+        try (PoseReader reader = new PoseReader(kafka.clientBootstrapServers(), kafka.clientProperties(), topic,
+                fromBeginning)) {
+            while (maxEvents == 0 || seen < maxEvents) {
+                for (PoseEvent event : reader.poll(Duration.ofMillis(500))) {
+                    System.out.println(PoseJson.line(event));
+                    lastEvent = System.nanoTime();
+                    if (++seen == maxEvents) {
+                        break;
+                    }
+                }
+                System.out.flush();
+                if (idleTimeoutSeconds > 0 && System.nanoTime() - lastEvent > idleTimeoutSeconds * 1_000_000_000L) {
+                    break;
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -7,6 +7,8 @@ import dev.text2pose.serving.ServiceConfig;
 import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.pipeline.PoseEvents;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +35,9 @@ import java.util.stream.Stream;
                 + "and write a PNG of the skeleton.")
 final class DemoCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
 
     @Mixin
@@ -51,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dataDir = Files.createTempDirectory("text2pose-demo-");
         ServiceConfig config = withPrivateBroker(service.toConfig(), dataDir);
-        Stopwatch clock = new Stopwatch();
+        Stopwatch clock = new Stopwatch(spec.commandLine().getErr());
         try (Text2PoseService running = Text2PoseService.start(config)) {
             clock.lap(config.bootstrapServers().isPresent() ? "service started" : "embedded broker and service started");
             CaptionEvent event = request.toEvent(UUID.randomUUID().toString(), caption);
@@ -66,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                 pose = awaitAnswer(reader, event.getRequestId());
                 clock.lap("pose received from " + config.poseTopic());
             }
-            System.out.println(PoseJson.line(pose));
+            spec.commandLine().getOut().println(PoseJson.line(pose));
             SkeletonRenderer.writePng(new SkeletonRenderer().grid(PoseEvents.toPoses(pose),
                     rowLabels(pose), List.of(), 256), png);
             clock.lap("skeleton drawn to " + png.toAbsolutePath());
@@ -135,12 +140,18 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Prints how long each step took, to standard error so standard output stays pure JSON. */
     private static final class Stopwatch {
+        private final java.io.PrintWriter err;
         private final long start = System.nanoTime();
         private long last = start;
 
+        Stopwatch(java.io.PrintWriter err) {
+            this.err = err;
+        }
+
         void lap(String step) {
             long now = System.nanoTime();
-            System.err.printf("[demo] %-60s %7.2f s (total %.2f s)%n", step, (now - last) / 1e9, (now - start) / 1e9);
+            err.printf("[demo] %-60s %7.2f s (total %.2f s)%n", step, (now - last) / 1e9, (now - start) / 1e9);
+            err.flush();
             last = now;
         }
     }

@@ -3,6 +3,8 @@ package dev.text2pose.serving.cli;
 import dev.text2pose.schema.CaptionEvent;
 import dev.text2pose.serving.ServiceConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +22,9 @@ import java.util.stream.Stream;
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Send captions to the caption topic; prints '<request id><TAB><caption>' per caption.")
 final class ProduceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
@@ -42,7 +47,7 @@ final class ProduceCommand implements Callable<Integer> {
             lines.filter(line -> !line.isBlank()).forEach(caption -> {
                 CaptionEvent event = request.toEvent(UUID.randomUUID().toString(), caption.strip());
                 sender.send(event);
-                System.out.println(event.getRequestId() + "\t" + event.getCaption());
+                spec.commandLine().getOut().println(event.getRequestId() + "\t" + event.getCaption());
             });
         }
         return 0;

@@ -3,6 +3,8 @@ package dev.text2pose.serving.cli;
 import dev.text2pose.schema.PoseEvent;
 import dev.text2pose.serving.ServiceConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -13,6 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
         description = "Print pose events from the pose topic as JSON lines.")
 final class SubscribeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
@@ -39,13 +44,13 @@ final class SubscribeCommand implements Callable<Integer> {
                 fromBeginning)) {
             while (maxEvents == 0 || seen < maxEvents) {
                 for (PoseEvent event : reader.poll(Duration.ofMillis(500))) {
-                    System.out.println(PoseJson.line(event));
+                    spec.commandLine().getOut().println(PoseJson.line(event));
                     lastEvent = System.nanoTime();
                     if (++seen == maxEvents) {
                         break;
                     }
                 }
-                System.out.flush();
+                spec.commandLine().getOut().flush();
                 if (idleTimeoutSeconds > 0 && System.nanoTime() - lastEvent > idleTimeoutSeconds * 1_000_000_000L) {
                     break;
                 }

@@ -1,0 +1,35 @@
+package dev.text2pose.trainer.export;
+
+import dev.text2pose.trainer.model.HeatmapRange;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the caller knows about a generator that its weights do not say; the exporter adds the shapes and the model
+ * version and records the whole as {@link dev.text2pose.model.BundleMetadata}.
+ *
+ * @param trained           false for a randomly initialised generator
+ * @param textEncoder       id of the sentence encoder whose raw output the bundle takes
+ * @param embeddingScale    the factor the generator was trained with; the graph applies it to the raw embedding
+ * @param heatmapRange      the range the generator's heatmaps were trained in; decoding depends on it
+ * @param presenceThreshold a decoded keypoint is present above this confidence
+ * @param provenance        how the weights were made (seed, preset, steps, data hash, code version, created)
+ */
+public record BundleDescription(
+        boolean trained,
+        String textEncoder,
+        float embeddingScale,
+        HeatmapRange heatmapRange,
+        float presenceThreshold,
+        Map<String, String> provenance) {
+
+    public BundleDescription {
+        Objects.requireNonNull(textEncoder, "textEncoder");
+        Objects.requireNonNull(heatmapRange, "heatmapRange");
+        if (!(embeddingScale > 0f) || Float.isInfinite(embeddingScale)) {
+            throw new IllegalArgumentException("embeddingScale must be a positive number, got " + embeddingScale);
+        }
+        provenance = Map.copyOf(provenance);
+    }
+}

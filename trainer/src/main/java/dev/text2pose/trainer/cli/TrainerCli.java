@@ -1,0 +1,43 @@
+package dev.text2pose.trainer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of the trainer: {@code text2pose-trainer <subcommand> [options]}.
+ *
+ * <p>Each subcommand is one class, listed in {@code subcommands} below; adding {@code train} or {@code evaluate} is
+ * writing that class and adding it to the list. Run from the repository root, for example:
+ *
+ * <pre>
+ * ./mvnw -q -pl trainer compile exec:java -Dexec.args="export --untrained --seed 0 --output model.onnx"
+ * </pre>
+ *
+ * <p>or, with the classpath written by {@code ./mvnw -q -pl trainer dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt}, {@code java -cp trainer/target/classes:$(cat trainer/cp.txt)
+ * dev.text2pose.trainer.cli.TrainerCli export ...}. The exit status is 0 on success, 2 for a usage error and 1 when
+ * the command failed.
+ */
+@Command(name = "text2pose-trainer", mixinStandardHelpOptions = true,
+        description = "Trains, evaluates and exports the text-to-pose generator.",
+        subcommands = {ExportCommand.class})
+public final class TrainerCli implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and exits with its status when that is not 0 (a clean return keeps exec:java happy). */
+    public static void main(String[] args) {
+        int status = new CommandLine(new TrainerCli()).execute(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand");
+    }
+}

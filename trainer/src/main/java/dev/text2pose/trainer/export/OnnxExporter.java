@@ -158,8 +158,9 @@ public final class OnnxExporter {
     private static void write(ModelProto model, Path output) throws IOException {
         Path target = output.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        // Write beside the target and move, so a reader never sees a half-written bundle.
-        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+        // Write beside the target and move, so a reader never sees a half-written bundle. Not createTempFile:
+        // its owner-only permissions would travel with the move and hide the bundle from the service's user.
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
                 model.writeTo(out);

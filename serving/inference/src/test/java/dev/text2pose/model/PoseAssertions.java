@@ -39,10 +39,12 @@ final class PoseAssertions {
         }
     }
 
+    /** Whether any keypoint moved or changed confidence by more than rounding could explain. */
     static boolean differ(Pose a, Pose b) {
         for (int k = 0; k < 17; k++) {
             if (Math.abs(a.keypoint(k).x() - b.keypoint(k).x()) > 1e-3
-                    || Math.abs(a.keypoint(k).y() - b.keypoint(k).y()) > 1e-3) {
+                    || Math.abs(a.keypoint(k).y() - b.keypoint(k).y()) > 1e-3
+                    || Math.abs(a.keypoint(k).confidence() - b.keypoint(k).confidence()) > 1e-3) {
                 return true;
             }
         }

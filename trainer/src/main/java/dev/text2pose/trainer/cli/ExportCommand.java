@@ -31,8 +31,7 @@ import java.util.concurrent.Callable;
  * {@code export --untrained --seed 0 --output serving/inference/src/main/resources/models/default.onnx}. Exporting
  * trained weights arrives with the training code, as another source of the generator in this command.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes a conditional generator as an ONNX model bundle.")
+@Command(name = "export", description = "Writes a conditional generator as an ONNX model bundle.")
 final class ExportCommand implements Callable<Integer> {
 
     /** The encoder the service runs; the bundle records it so that a mismatch can be refused. */
@@ -42,6 +41,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Option(names = "--untrained", description = "Export a randomly initialised generator (no training).")
     private boolean untrained;

@@ -3,6 +3,7 @@ package dev.text2pose.trainer.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -15,18 +16,24 @@ import picocli.CommandLine.Spec;
  * ./mvnw -q -pl trainer compile exec:java -Dexec.args="export --untrained --seed 0 --output model.onnx"
  * </pre>
  *
- * <p>or, with the classpath written by {@code ./mvnw -q -pl trainer dependency:build-classpath
- * -Dmdep.outputFile=cp.txt}, {@code java -cp trainer/target/classes:$(cat trainer/cp.txt)
- * dev.text2pose.trainer.cli.TrainerCli export ...}. The exit status is 0 on success, 2 for a usage error and 1 when
- * the command failed.
+ * <p>or, as a plain JVM:
+ *
+ * <pre>
+ * ./mvnw -q -pl trainer compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp trainer/target/classes:$(cat trainer/target/cp.txt) dev.text2pose.trainer.cli.TrainerCli export ...
+ * </pre>
+ *
+ * <p>The exit status is 0 on success, 2 for a usage error and 1 when the command failed.
  */
-@Command(name = "text2pose-trainer", mixinStandardHelpOptions = true,
-        description = "Trains, evaluates and exports the text-to-pose generator.",
+@Command(name = "text2pose-trainer", description = "Trains, evaluates and exports the text-to-pose generator.",
         subcommands = {ExportCommand.class})
 public final class TrainerCli implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     /** Runs the command line and exits with its status when that is not 0 (a clean return keeps exec:java happy). */
     public static void main(String[] args) {

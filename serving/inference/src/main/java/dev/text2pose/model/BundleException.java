@@ -10,10 +10,15 @@ public class BundleException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what is wrong, starting with the model's name */
     public BundleException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what was being done, starting with the model's name
+     * @param cause   the underlying failure
+     */
     public BundleException(String message, Throwable cause) {
         super(message, cause);
     }

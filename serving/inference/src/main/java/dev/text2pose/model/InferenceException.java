@@ -10,10 +10,15 @@ public class InferenceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what was being done, starting with the model's name
+     * @param cause   the underlying failure
+     */
     public InferenceException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** @param message what is wrong, starting with the model's name */
     public InferenceException(String message) {
         super(message);
     }

@@ -4,14 +4,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.text2pose.pose.CocoKeypoints;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,8 +24,6 @@ public final class ModelBundle implements AutoCloseable {
 
     /** Classpath location of the bundle that ships in this jar. */
     public static final String DEFAULT_RESOURCE = "/models/default.onnx";
-
-    private static final int KEYPOINT_FIELDS = 3;
 
     private final String name;
     private final ProviderSession session;
@@ -126,8 +121,8 @@ public final class ModelBundle implements AutoCloseable {
 
     private GeneratorOutput run(float[][] embeddings, float[][] noise, boolean withHeatmaps) {
         int rows = embeddings.length;
-        checkRows(embeddings, metadata.embeddingDim(), GeneratorGraph.TEXT_INPUT, rows);
-        checkRows(noise, metadata.noiseDim(), GeneratorGraph.NOISE_INPUT, rows);
+        GeneratorTensors.checkRows(embeddings, metadata.embeddingDim(), GeneratorGraph.TEXT_INPUT, rows);
+        GeneratorTensors.checkRows(noise, metadata.noiseDim(), GeneratorGraph.NOISE_INPUT, rows);
         if (rows == 0) {
             return new GeneratorOutput(new float[0][][], withHeatmaps ? new float[0][][][] : null);
         }
@@ -135,13 +130,13 @@ public final class ModelBundle implements AutoCloseable {
                 ? Set.of(GeneratorGraph.KEYPOINT_OUTPUT, GeneratorGraph.HEATMAP_OUTPUT)
                 : Set.of(GeneratorGraph.KEYPOINT_OUTPUT);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor text = OnnxTensor.createTensor(env, flatten(embeddings), new long[] {rows, metadata.embeddingDim()});
-             OnnxTensor z = OnnxTensor.createTensor(env, flatten(noise), new long[] {rows, metadata.noiseDim()});
+        try (OnnxTensor text = GeneratorTensors.input(env, embeddings);
+             OnnxTensor z = GeneratorTensors.input(env, noise);
              OrtSession.Result result = session.session().run(
                      Map.of(GeneratorGraph.TEXT_INPUT, text, GeneratorGraph.NOISE_INPUT, z), wanted)) {
-            float[][][] keypoints = keypoints((OnnxTensor) result.get(GeneratorGraph.KEYPOINT_OUTPUT).orElseThrow(), rows);
+            float[][][] keypoints = GeneratorTensors.keypoints(name, output(result, GeneratorGraph.KEYPOINT_OUTPUT), rows);
             float[][][][] heatmaps = withHeatmaps
-                    ? heatmaps((OnnxTensor) result.get(GeneratorGraph.HEATMAP_OUTPUT).orElseThrow(), rows)
+                    ? GeneratorTensors.heatmaps(name, output(result, GeneratorGraph.HEATMAP_OUTPUT), rows, metadata.heatmapSize())
                     : null;
             return new GeneratorOutput(keypoints, heatmaps);
         } catch (OrtException e) {
@@ -149,58 +144,9 @@ public final class ModelBundle implements AutoCloseable {
         }
     }
 
-    private static void checkRows(float[][] rows, int width, String input, int expectedRows) {
-        if (rows.length != expectedRows) {
-            throw new IllegalArgumentException(input + " has " + rows.length + " rows, expected " + expectedRows);
-        }
-        for (float[] row : rows) {
-            if (row.length != width) {
-                throw new IllegalArgumentException(input + " rows must have length " + width + ", got " + row.length);
-            }
-        }
-    }
-
-    private static FloatBuffer flatten(float[][] rows) {
-        FloatBuffer buffer = FloatBuffer.allocate(rows.length * rows[0].length);
-        for (float[] row : rows) {
-            buffer.put(row);
-        }
-        return buffer.flip();
-    }
-
-    private float[][][] keypoints(OnnxTensor tensor, int rows) {
-        expectShape(tensor, GeneratorGraph.KEYPOINT_OUTPUT, rows, CocoKeypoints.COUNT, KEYPOINT_FIELDS);
-        FloatBuffer data = tensor.getFloatBuffer();
-        float[][][] out = new float[rows][CocoKeypoints.COUNT][KEYPOINT_FIELDS];
-        for (float[][] row : out) {
-            for (float[] keypoint : row) {
-                data.get(keypoint);
-            }
-        }
-        return out;
-    }
-
-    private float[][][][] heatmaps(OnnxTensor tensor, int rows) {
-        int size = metadata.heatmapSize();
-        expectShape(tensor, GeneratorGraph.HEATMAP_OUTPUT, rows, CocoKeypoints.COUNT, size, size);
-        FloatBuffer data = tensor.getFloatBuffer();
-        float[][][][] out = new float[rows][CocoKeypoints.COUNT][size][size];
-        for (float[][][] row : out) {
-            for (float[][] channel : row) {
-                for (float[] line : channel) {
-                    data.get(line);
-                }
-            }
-        }
-        return out;
-    }
-
-    private void expectShape(OnnxTensor tensor, String output, long... expected) {
-        long[] shape = tensor.getInfo().getShape();
-        if (!Arrays.equals(shape, expected)) {
-            throw new InferenceException(name + ": " + output + " came back with shape " + Arrays.toString(shape)
-                    + ", expected " + Arrays.toString(expected));
-        }
+    private OnnxTensor output(OrtSession.Result result, String output) {
+        return (OnnxTensor) result.get(output)
+                .orElseThrow(() -> new InferenceException(name + ": the generator returned no " + output));
     }
 
     /** Releases the session; the bundle must not be running. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Reads a topic from the beginning, committed records only, until enough records arrive or time runs out. */
 public final class TopicReader {
@@ -19,6 +20,13 @@ public final class TopicReader {
     }
 
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, int expected,
+                                                           Duration timeout) {
+        return read(bootstrapServers, topic, records -> records.size() >= expected, timeout);
+    }
+
+    /** Reads until {@code done} holds for everything read so far, or time runs out. */
+    public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic,
+                                                           Predicate<List<ConsumerRecord<String, byte[]>>> done,
                                                            Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -30,7 +38,7 @@ public final class TopicReader {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
+            while (!done.test(records) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }

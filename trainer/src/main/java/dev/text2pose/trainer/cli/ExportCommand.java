@@ -9,6 +9,7 @@ import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.model.TextScaling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.text2pose.text.MiniLmEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,9 +34,6 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "export", description = "Writes a conditional generator as an ONNX model bundle.")
 final class ExportCommand implements Callable<Integer> {
-
-    /** The encoder the service runs; the bundle records it so that a mismatch can be refused. */
-    static final String DEFAULT_TEXT_ENCODER = "sentence-transformers/all-MiniLM-L6-v2";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
 
@@ -62,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "Range of the generator's heatmaps, [-1,1] or [0,1] (default ${DEFAULT-VALUE}).")
     private String heatmapRange;
 
-    @Option(names = "--text-encoder", defaultValue = DEFAULT_TEXT_ENCODER,
+    @Option(names = "--text-encoder", defaultValue = MiniLmEncoder.ID,
             description = "Id of the sentence encoder the bundle takes (default ${DEFAULT-VALUE}).")
     private String textEncoder;
 

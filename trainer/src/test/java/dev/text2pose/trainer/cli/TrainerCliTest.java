@@ -33,7 +33,7 @@ class TrainerCliTest {
         try (OrtSession session = OrtEnvironment.getEnvironment().createSession(output.toString())) {
             BundleMetadata metadata = BundleMetadata.fromProperties(session.getMetadata().getCustomMetadata());
             assertFalse(metadata.trained());
-            assertEquals(ExportCommand.DEFAULT_TEXT_ENCODER, metadata.textEncoder());
+            assertEquals(dev.text2pose.text.MiniLmEncoder.ID, metadata.textEncoder());
             assertEquals("0", metadata.provenance().get("seed"));
             assertEquals("untrained", metadata.provenance().get("preset"));
             assertEquals("0", metadata.provenance().get("steps"));

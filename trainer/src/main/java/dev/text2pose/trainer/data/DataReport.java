@@ -2,7 +2,9 @@ package dev.text2pose.trainer.data;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a dataset load read, kept and skipped, and why; printable with {@link #format()}.
@@ -17,12 +19,16 @@ import java.util.Map;
  * @param captions    entries read from the captions file (0 for stage 1)
  * @param samples     samples kept: persons for stage 1, images for stage 2
  * @param pairs       (pose, caption) pairs in the kept samples (0 for stage 1)
+ * @param checked     the reasons this load checks (e.g. {@link SkipReason#STAGE_1}); bad-data reasons among them are
+ *                    printed even at zero, so a clean report shows what was checked
  * @param skipped     records skipped, per reason; reasons that never occurred are absent
  */
 public record DataReport(String name, int images, int annotations, int captions, int samples, int pairs,
-                         Map<SkipReason, Integer> skipped) {
+                         Set<SkipReason> checked, Map<SkipReason, Integer> skipped) {
 
     public DataReport {
+        checked = Collections.unmodifiableSet(checked.isEmpty() ? EnumSet.noneOf(SkipReason.class)
+                : EnumSet.copyOf(checked));
         skipped = Collections.unmodifiableMap(skipped.isEmpty() ? new EnumMap<>(SkipReason.class)
                 : new EnumMap<>(skipped));
     }
@@ -37,7 +43,7 @@ public record DataReport(String name, int images, int annotations, int captions,
         return skipped.entrySet().stream().filter(e -> e.getKey().isBad()).mapToInt(Map.Entry::getValue).sum();
     }
 
-    /** A multi-line summary: what was read and kept, then rule skips, then bad data (every reason, zeros too). */
+    /** A multi-line summary: what was read and kept, then rule skips, then bad data (every checked reason). */
     public String format() {
         StringBuilder s = new StringBuilder(name).append('\n');
         s.append(String.format("  read: %,d images, %,d annotations, %,d captions%n", images, annotations, captions));
@@ -50,7 +56,7 @@ public record DataReport(String name, int images, int annotations, int captions,
         }
         s.append(String.format("  bad data: %,d%n", badTotal()));
         for (SkipReason r : SkipReason.values()) {
-            if (r.isBad()) {
+            if (r.isBad() && (checked.contains(r) || count(r) > 0)) {
                 s.append(line(r));
             }
         }

@@ -39,7 +39,7 @@ final class DatasetBuilder {
             }
         }
         DataReport report = new DataReport("stage 1 (unconditional) from " + file.source(), file.images().size(),
-                file.annotations().size(), 0, poses.size(), 0, tally);
+                file.annotations().size(), 0, poses.size(), 0, SkipReason.STAGE_1, tally);
         if (poses.isEmpty()) {
             throw new NoUsableDataException(report);
         }
@@ -79,7 +79,8 @@ final class DatasetBuilder {
         int pairs = samples.stream().mapToInt(s -> s.captions().size()).sum();
         DataReport report = new DataReport("stage 2 (conditional) from " + keypoints.source() + " + "
                 + captions.source(), keypoints.images().size(),
-                keypoints.annotations().size(), captions.captions().size(), samples.size(), pairs, tally);
+                keypoints.annotations().size(), captions.captions().size(), samples.size(), pairs, SkipReason.STAGE_2,
+                tally);
         if (samples.isEmpty()) {
             throw new NoUsableDataException(report);
         }

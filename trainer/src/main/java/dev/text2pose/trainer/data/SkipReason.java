@@ -1,5 +1,9 @@
 package dev.text2pose.trainer.data;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Why a record of a COCO file was not used: either a selection rule of the paper left it out, or it is bad data.
  *
@@ -44,6 +48,13 @@ public enum SkipReason {
     CAPTION_MISSING_FIELD(Unit.CAPTION, true, "image_id or caption text missing or empty"),
     /** A caption of an image id listed in neither the captions nor the keypoints file. */
     CAPTION_UNKNOWN_IMAGE(Unit.CAPTION, true, "image_id in neither file");
+
+    /** The reasons stage 1 checks: everything about persons and images, nothing about captions. */
+    public static final Set<SkipReason> STAGE_1 = Collections.unmodifiableSet(
+            EnumSet.range(NOT_PERSON, DUPLICATE_IMAGE));
+
+    /** The reasons stage 2 checks: all of them. */
+    public static final Set<SkipReason> STAGE_2 = Collections.unmodifiableSet(EnumSet.allOf(SkipReason.class));
 
     /** The kind of record a reason counts. */
     public enum Unit {

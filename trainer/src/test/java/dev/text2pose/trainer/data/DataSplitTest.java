@@ -49,7 +49,7 @@ class DataSplitTest {
                     List.of("a " + id, "b " + id)));
         }
         CaptionedPoseDataset dataset = new CaptionedPoseDataset(samples,
-                new DataReport("t", 0, 0, 0, samples.size(), 0, Map.of()));
+                new DataReport("t", 0, 0, 0, samples.size(), 0, Set.of(), Map.of()));
         Set<Long> seen = new HashSet<>();
         int total = 0;
         for (DataSplit split : DataSplit.values()) {

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>The flip mirrors x about the centre ({@code x' = 64 - x}) and also swaps left and right keypoints
  * ({@link CocoKeypoints#flipped}); mirroring alone would turn a person's left wrist into a wrist on their right side
- * still named "left", a pose no camera sees. Unlabelled keypoints stay unlabelled (their coordinates stay the conventional (0, 0)).
+ * still named "left", a pose no camera sees. Unlabelled keypoints stay unlabelled, at the conventional (0, 0).
  *
  * <p>Randomness comes only from the generator passed in, so a run seeded once is reproducible. Each call draws
  * exactly two numbers (flip, then angle), whatever they turn out to be, so the stream stays aligned across runs

@@ -36,6 +36,7 @@ class CocoRealDataTest {
         assertEquals(0, summary.stage2().report().badTotal());
         Map<DataSplit, Integer> images = summary.imagesPerSplit();
         assertEquals(704, images.values().stream().mapToInt(Integer::intValue).sum());
-        assertTrue(images.get(DataSplit.TRAIN) > 0.7 * 704 && images.get(DataSplit.TEST) > 0.05 * 704, images::toString);
+        assertTrue(images.get(DataSplit.TRAIN) > 0.7 * 704 && images.get(DataSplit.TEST) > 0.05 * 704,
+                images::toString);
     }
 }

@@ -36,7 +36,8 @@ class DatasetHashTest {
     void captionedHashCoversIdsAndCaptions() {
         CaptionedPose a = new CaptionedPose(1, pose(0), List.of("a man", "a skier"));
         String hash = DatasetHash.ofCaptioned(List.of(a));
-        assertEquals(hash, DatasetHash.ofCaptioned(List.of(new CaptionedPose(1, pose(0), List.of("a man", "a skier")))));
+        CaptionedPose same = new CaptionedPose(1, pose(0), List.of("a man", "a skier"));
+        assertEquals(hash, DatasetHash.ofCaptioned(List.of(same)));
         assertNotEquals(hash, DatasetHash.ofCaptioned(List.of(new CaptionedPose(2, pose(0), a.captions()))));
         assertNotEquals(hash, DatasetHash.ofCaptioned(List.of(new CaptionedPose(1, pose(0), List.of("a man")))));
         // Length-prefixed captions: moving a boundary between two captions changes the hash.

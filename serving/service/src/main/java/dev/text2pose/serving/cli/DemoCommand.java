@@ -5,6 +5,7 @@ import dev.text2pose.schema.CaptionEvent;
 import dev.text2pose.schema.PoseEvent;
 import dev.text2pose.serving.ServiceConfig;
 import dev.text2pose.serving.Text2PoseService;
+import dev.text2pose.serving.kafka.EmbeddedBroker;
 import dev.text2pose.serving.pipeline.PoseEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,27 +106,10 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo's broker is its own: a fresh folder and free ports, so it never meets a running one. */
     private static ServiceConfig withPrivateBroker(ServiceConfig config, Path dataDir) {
         return new ServiceConfig(config.bootstrapServers(),
-                new ServiceConfig.EmbeddedBrokerConfig(dataDir, freePortPair()), config.captionTopic(),
+                new ServiceConfig.EmbeddedBrokerConfig(dataDir, EmbeddedBroker.freePort()), config.captionTopic(),
                 config.poseTopic(), config.deadLetterTopic(), config.groupId(), config.topicPartitions(),
                 config.modelPath(), config.provider(), config.intraOpThreads(), config.maxBatchRecords(),
                 config.httpHost(), 0, config.kafkaProperties());
-    }
-
-    /** A port whose successor is free too (the broker's controller listens there). */
-    private static int freePortPair() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports found");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

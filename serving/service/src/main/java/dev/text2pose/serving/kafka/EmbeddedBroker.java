@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded broker in " + dataDir, e);
         }
+    }
+
+    /** A free client port whose successor, the controller's port, is free too: for brokers that must not collide. */
+    public static int freePort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket client = new ServerSocket(0)) {
+                try (ServerSocket controller = new ServerSocket(client.getLocalPort() + 1)) {
+                    return client.getLocalPort();
+                } catch (IOException taken) {
+                    // the successor is in use: try another pair
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
+        }
+        throw new IllegalStateException("no two adjacent free ports found");
     }
 
     /** The address clients connect to. */

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +21,7 @@ class EmbeddedBrokerIT {
 
     @Test
     void startsServesAndKeepsItsTopicsAcrossARestart(@TempDir Path dataDir) throws Exception {
-        int port = freePortPair();
+        int port = EmbeddedBroker.freePort();
         try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, port)) {
             assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
             try (Admin admin = admin(broker)) {
@@ -33,30 +32,19 @@ class EmbeddedBrokerIT {
         assertTrue(Files.exists(dataDir.resolve("logs/meta.properties")), "storage formatted once");
         assertTrue(Files.exists(dataDir.resolve("broker.log")));
 
-        try (EmbeddedBroker again = EmbeddedBroker.start(dataDir, port); Admin admin = admin(again)) {
+        EmbeddedBroker again = EmbeddedBroker.start(dataDir, port);
+        try (Admin admin = admin(again)) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             assertTrue(topics.contains("kept"), "topics survive a restart: " + topics);
             assertEquals(2, admin.describeTopics(List.of("kept")).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get("kept").partitions().size());
+        } finally {
             again.close();
-            assertFalse(again.isAlive());
         }
+        assertFalse(again.isAlive(), "close() stops the broker process");
     }
 
     private static Admin admin(EmbeddedBroker broker) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-    }
-
-    private static int freePortPair() throws Exception {
-        while (true) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (Exception taken) {
-                    // try another pair
-                }
-            }
-        }
     }
 }

@@ -65,13 +65,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--train-captions", description = "Captions file of --train-keypoints (default: --captions).")
     private Path trainCaptions;
 
-    @Option(names = "--model", description = "Model bundle (.onnx) to evaluate (default: the service's default bundle).")
+    @Option(names = "--model",
+            description = "Model bundle (.onnx) to evaluate (default: the service's default bundle).")
     private Path model;
 
     @Option(names = "--output", required = true, description = "Folder for metrics.json, report.md and figures.")
     private Path output;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--split", defaultValue = "test",
@@ -101,7 +103,9 @@ final class EvaluateCommand implements Callable<Integer> {
         LOG.info("evaluate: {}", config);
         OrtSessions sessions = OrtSessions.cpu();
         try (LazyMiniLm encoder = new LazyMiniLm(sessions);
-             ModelBundle bundle = model == null ? ModelBundle.loadDefault(sessions) : ModelBundle.load(model, sessions)) {
+             ModelBundle bundle = model == null ? ModelBundle.loadDefault(sessions)
+                     : ModelBundle.load(model, sessions)) {
+            // No extra rows yet: the regression and unconditional rows arrive with the training code (EvaluationRows).
             EvaluationResult result = new Evaluation(config, encoder, bundle, List.of()).run();
             PrintWriter out = spec.commandLine().getOut();
             out.print(result.table());

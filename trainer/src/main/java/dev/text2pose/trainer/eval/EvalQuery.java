@@ -19,7 +19,7 @@ package dev.text2pose.trainer.eval;
 public record EvalQuery(long imageId, int imageIndex, int captionOrdinal, String caption, float[] embedding,
                         long noiseSeed) {
 
-    /** The noise seed of caption {@code captionOrdinal} of image {@code imageId} in a run seeded with {@code runSeed}. */
+    /** The noise seed of caption {@code captionOrdinal} of image {@code imageId} in a run seeded {@code runSeed}. */
     public static long noiseSeed(long runSeed, long imageId, int captionOrdinal) {
         return mix(mix(runSeed ^ mix(imageId)) + captionOrdinal);
     }

@@ -22,8 +22,8 @@ import java.util.Map;
  * @param timings            wall seconds of each stage, in run order
  */
 public record EvaluationResult(EvaluationConfig config, EvaluationData data, String modelName, BundleMetadata model,
-                               List<Path> retrievalModelFiles, List<RowEvaluator.RowResult> rows, List<String> missingRows,
-                               Map<String, String> figures, Map<String, Double> timings) {
+                               List<Path> retrievalModelFiles, List<RowEvaluator.RowResult> rows,
+                               List<String> missingRows, Map<String, String> figures, Map<String, Double> timings) {
 
     public EvaluationResult {
         retrievalModelFiles = List.copyOf(retrievalModelFiles);

@@ -10,12 +10,18 @@ import java.util.stream.Collectors;
  * The rows of the issue's table, in the order the report shows them, and the ones this build cannot make yet.
  *
  * <p>Extension point: the regression baseline (the paper's MLP generator) and the unconditional generator come
- * with the training code. Each becomes a row by implementing {@link PoseSource} (for the MLP: run it on the query's
- * embedding with noise from {@link dev.text2pose.model.NoiseSampler} and the query's noise seed, as
- * {@link BundleGenerator} does; for the unconditional generator: the same noise, embedding ignored) and passing an
- * {@link EvaluationRow} with key {@link #REGRESSION} ({@link EvaluationRow.Kind#BASELINE}, in figures) or
- * {@link #UNCONDITIONAL} ({@link EvaluationRow.Kind#GENERATOR}, not in figures) in {@code extra}. Until then
- * {@link #missing} names them, and the report lists them as not evaluated rather than leaving them out silently.
+ * with the training code. Each becomes a row by implementing {@link PoseSource} and passing an
+ * {@link EvaluationRow} with the matching key in {@code extra} (the {@code evaluate} command passes none yet):
+ * <ul>
+ *   <li>{@link #REGRESSION}, {@link EvaluationRow.Kind#BASELINE}, in figures: for each query and draw, noise from
+ *       {@link dev.text2pose.model.NoiseSampler} with the query's noise seed (as {@link BundleGenerator} does), the
+ *       query's embedding scaled as the MLP was trained, one forward pass for all rows, then
+ *       {@code PoseSet.ofKeypoints(MlpPoses.keypoints(...), MlpPoses.VISIBILITY_THRESHOLD)};</li>
+ *   <li>{@link #UNCONDITIONAL}, {@link EvaluationRow.Kind#GENERATOR}, not in figures: the same noise, the
+ *       embedding ignored, keypoints decoded as the bundle decodes them (argmax, presence above 0.2).</li>
+ * </ul>
+ * Until then {@link #missing} names them, and the report lists them as not evaluated rather than leaving them out
+ * silently.
  */
 public final class EvaluationRows {
 

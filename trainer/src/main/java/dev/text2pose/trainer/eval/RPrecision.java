@@ -28,7 +28,7 @@ public final class RPrecision {
     @FunctionalInterface
     public interface Scorer {
 
-        /** The score of caption {@code caption} for the pose that answers query {@code query} in repetition {@code repetition}. */
+        /** The score of caption {@code caption} for the pose answering query {@code query} in {@code repetition}. */
         float score(int query, int repetition, int caption);
     }
 

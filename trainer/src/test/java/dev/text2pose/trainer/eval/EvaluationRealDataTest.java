@@ -35,7 +35,8 @@ class EvaluationRealDataTest {
                 : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath());
         Assumptions.assumeTrue(Files.isDirectory(coco), "COCO data not found at " + coco + " - skipped");
         CocoFiles files = CocoFiles.in(coco);
-        List<CaptionedPose> train = CocoDatasets.stage2(files.valKeypoints(), files.valCaptions()).split(DataSplit.TRAIN);
+        List<CaptionedPose> train = CocoDatasets.stage2(files.valKeypoints(), files.valCaptions())
+                .split(DataSplit.TRAIN);
 
         EvaluationConfig config = new EvaluationConfig(EvaluationDataLoader.DataFiles.of(files.valKeypoints(),
                 files.valCaptions()), EvaluationSplit.TEST, 6, 3, 0, dir.resolve("out"), dir.resolve("cache"),

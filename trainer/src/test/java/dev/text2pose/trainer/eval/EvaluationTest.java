@@ -67,7 +67,8 @@ class EvaluationTest {
 
         Path out = dir.resolve("out");
         String json = Files.readString(out.resolve("metrics.json"));
-        assertTrue(json.contains("\"key\" : \"caption_retrieval\"") && json.contains("\"nearest_is_ground_truth\" : null"));
+        assertTrue(json.contains("\"key\" : \"caption_retrieval\"")
+                && json.contains("\"nearest_is_ground_truth\" : null"), json);
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains(result.table()) && report.contains("evaluate --test-command"), report);
         assertTrue(report.contains("![") && report.contains("regression baseline"));

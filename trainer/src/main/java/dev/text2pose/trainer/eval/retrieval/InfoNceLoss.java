@@ -72,7 +72,7 @@ final class InfoNceLoss {
         }
     }
 
-    /** Softmax over the {@code n} entries of each group, where entry {@code k} of group {@code g} is at {@code g * groupStride + k * stride}. */
+    /** Softmax within each of {@code n} groups of {@code n}: entry k of group g is at g*groupStride + k*stride. */
     private static float[] softmax(float[] logits, int n, int groupStride, int stride) {
         float[] out = new float[logits.length];
         for (int g = 0; g < n; g++) {

@@ -1,0 +1,153 @@
+package dev.text2pose.trainer.cli;
+
+import dev.text2pose.model.ModelBundle;
+import dev.text2pose.model.OrtSessions;
+import dev.text2pose.trainer.data.CocoFiles;
+import dev.text2pose.trainer.eval.Evaluation;
+import dev.text2pose.trainer.eval.EvaluationConfig;
+import dev.text2pose.trainer.eval.EvaluationDataLoader;
+import dev.text2pose.trainer.eval.EvaluationResult;
+import dev.text2pose.trainer.eval.EvaluationSplit;
+import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code evaluate}: scores a model bundle against every baseline on held-out captions and writes
+ * {@code metrics.json}, {@code report.md} and figures; prints the metrics table. For example, from the repository
+ * root, the project's test split with the service's default bundle:
+ *
+ * <pre>
+ * ... TrainerCli evaluate --output target/eval --seed 0
+ * </pre>
+ *
+ * <p>The data files default to the project's val2017 keypoints and captions in {@code ../shared/data/coco}; another
+ * COCO-format pair runs unchanged with {@code --split all}, with {@code --train-keypoints}/{@code --train-captions}
+ * naming the project's files as the training reference. Caption vectors and the retrieval model are cached in
+ * {@code --cache}, so a rerun only generates and scores.
+ */
+@Command(name = "evaluate", description = "Scores a model bundle and the baselines on held-out captions.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--keypoints", description = "COCO person keypoints file, .json or .json.gz "
+            + "(default: person_keypoints_val2017 in ../shared/data/coco).")
+    private Path keypoints;
+
+    @Option(names = "--captions", description = "COCO captions file for the same images "
+            + "(default: captions_val2017 in ../shared/data/coco).")
+    private Path captions;
+
+    @Option(names = "--train-keypoints", description = "Keypoints file whose train split is the training reference "
+            + "(default: --keypoints).")
+    private Path trainKeypoints;
+
+    @Option(names = "--train-captions", description = "Captions file of --train-keypoints (default: --captions).")
+    private Path trainCaptions;
+
+    @Option(names = "--model",
+            description = "Model bundle (.onnx) to evaluate (default: the service's default bundle).")
+    private Path model;
+
+    @Option(names = "--output", required = true, description = "Folder for metrics.json, report.md and figures.")
+    private Path output;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--split", defaultValue = "test",
+            description = "test, validation or all (every image of the file) (default ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(names = "--draws", defaultValue = "" + EvaluationConfig.PAPER_DRAWS,
+            description = "Noise draws per caption (default ${DEFAULT-VALUE}).")
+    private int draws;
+
+    @Option(names = "--limit-images", defaultValue = "0",
+            description = "Evaluate only the first N images of the split, for a quick look (default: all).")
+    private int limitImages;
+
+    @Option(names = "--cache", description = "Folder for cached caption vectors and retrieval models "
+            + "(default: ~/.cache/text2pose).")
+    private Path cache;
+
+    @Option(names = "--retrieval-epochs", description = "Epochs of the retrieval model (default: "
+            + "RetrievalSettings.defaults()).")
+    private Integer retrievalEpochs;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        EvaluationConfig config = config();
+        LOG.info("evaluate: {}", config);
+        OrtSessions sessions = OrtSessions.cpu();
+        try (LazyMiniLm encoder = new LazyMiniLm(sessions);
+             ModelBundle bundle = model == null ? ModelBundle.loadDefault(sessions)
+                     : ModelBundle.load(model, sessions)) {
+            // No extra rows yet: the regression and unconditional rows arrive with the training code (EvaluationRows).
+            EvaluationResult result = new Evaluation(config, encoder, bundle, List.of()).run();
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(result.table());
+            out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", (System.nanoTime() - start) / 1e9,
+                    output.resolve("report.md"));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private EvaluationConfig config() throws IOException {
+        if (draws < 1 || limitImages < 0 || (retrievalEpochs != null && retrievalEpochs < 0)) {
+            throw new ParameterException(spec.commandLine(), "--draws must be >= 1, --limit-images and "
+                    + "--retrieval-epochs >= 0");
+        }
+        EvaluationSplit evaluationSplit;
+        try {
+            evaluationSplit = EvaluationSplit.fromLabel(split);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Path keypointFile = keypoints != null ? keypoints : projectFiles().valKeypoints();
+        Path captionFile = captions != null ? captions : projectFiles().valCaptions();
+        EvaluationDataLoader.DataFiles files = new EvaluationDataLoader.DataFiles(keypointFile, captionFile,
+                trainKeypoints != null ? trainKeypoints : keypointFile,
+                trainCaptions != null ? trainCaptions : captionFile);
+        RetrievalSettings retrieval = retrievalEpochs == null ? RetrievalSettings.defaults()
+                : RetrievalSettings.defaults().withEpochs(retrievalEpochs);
+        Path cacheDirectory = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");
+        return new EvaluationConfig(files, evaluationSplit, limitImages, draws, seed, output, cacheDirectory,
+                retrieval, commandLine());
+    }
+
+    private static CocoFiles projectFiles() throws IOException {
+        return CocoFiles.in(CocoFiles.defaultDirectory(Path.of("").toAbsolutePath()));
+    }
+
+    /** The command as typed, arguments quoted where the shell would need it. */
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return "text2pose-trainer " + args.stream()
+                .map(a -> a.matches("[A-Za-z0-9_./=:,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.text2pose.trainer.eval;
+
+import dev.text2pose.model.ModelBundle;
+import dev.text2pose.model.OrtSessions;
+import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole evaluation on tiny fixture files, with a fake text encoder and the service's default bundle. */
+class EvaluationTest {
+
+    private static final int DRAWS = 4;
+    private static ModelBundle bundle;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void openBundle() {
+        bundle = ModelBundle.loadDefault(OrtSessions.cpu());
+    }
+
+    @AfterAll
+    static void closeBundle() {
+        bundle.close();
+    }
+
+    @Test
+    void writesMetricsReportAndFiguresWithEveryRow() throws IOException {
+        EvalFixture files = EvalFixture.write(dir, 12, 5);
+        EvaluationResult result = run(files, EvaluationSplit.TEST, List.of());
+
+        assertEquals(5, result.data().evalImages().size());
+        assertEquals(10, result.data().queries().size());
+        assertEquals(12, result.data().trainImages().size());
+        assertEquals(List.of("real", "random_training_pose", "caption_retrieval", "conditional"),
+                result.rows().stream().map(r -> r.row().key()).toList());
+        RowMetrics real = result.row(EvaluationRows.REAL).metrics();
+        assertEquals(0.0, real.groundTruthDistance());
+        assertNull(real.nearestIsGroundTruth());
+        assertNull(real.diversity());
+        assertEquals(1.0, real.presentFraction(), "every fixture keypoint is labelled");
+        RowMetrics random = result.row(EvaluationRows.RANDOM).metrics();
+        assertEquals(0.0, random.nearestTrainDistance(), "it answers with training poses");
+        RowMetrics retrieval = result.row(EvaluationRows.RETRIEVAL).metrics();
+        assertEquals(0.0, retrieval.diversity(), "retrieval ignores noise");
+        assertTrue(retrieval.groundTruthDistance() < random.groundTruthDistance(),
+                "captions name the pose class, so retrieval finds poses of the right class");
+        RowMetrics ours = result.row(EvaluationRows.CONDITIONAL).metrics();
+        assertTrue(ours.diversity() > 0, "the generator takes noise");
+        assertEquals(List.of(EvaluationRows.REGRESSION, EvaluationRows.UNCONDITIONAL), result.missingRows());
+
+        Path out = dir.resolve("out");
+        String json = Files.readString(out.resolve("metrics.json"));
+        assertTrue(json.contains("\"key\" : \"caption_retrieval\"")
+                && json.contains("\"nearest_is_ground_truth\" : null"), json);
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains(result.table()) && report.contains("evaluate --test-command"), report);
+        assertTrue(report.contains("![") && report.contains("regression baseline"));
+        for (String figure : result.figures().values()) {
+            BufferedImage image = ImageIO.read(out.resolve(figure).toFile());
+            assertNotNull(image, figure);
+        }
+        BufferedImage grid = ImageIO.read(out.resolve("samples.png").toFile());
+        assertEquals((1 + 4 + 1) * SampleGrid.CELL, grid.getWidth(), "truth, 4 draws, retrieval");
+    }
+
+    @Test
+    void anExtraRowTakesItsPlaceBeforeTheGeneratorAndInTheFigures() throws IOException {
+        EvalFixture files = EvalFixture.write(dir, 12, 5);
+        PoseSource constant = (queries, draws) -> {
+            int[] zeros = new int[queries.size() * draws];
+            return TestPoses.set(TestPoses.figure(0, 0)).select(zeros);
+        };
+        EvaluationRow regression = new EvaluationRow(EvaluationRows.REGRESSION, "regression", constant,
+                EvaluationRow.Kind.BASELINE, true);
+        EvaluationResult result = run(files, EvaluationSplit.TEST, List.of(regression));
+
+        assertEquals(List.of("real", "random_training_pose", "caption_retrieval", "regression", "conditional"),
+                result.rows().stream().map(r -> r.row().key()).toList());
+        assertEquals(0.0, result.row(EvaluationRows.REGRESSION).metrics().diversity());
+        assertEquals(List.of(EvaluationRows.UNCONDITIONAL), result.missingRows());
+        BufferedImage grid = ImageIO.read(dir.resolve("out/samples.png").toFile());
+        assertEquals((1 + 4 + 2) * SampleGrid.CELL, grid.getWidth(), "truth, 4 draws, retrieval, regression");
+    }
+
+    @Test
+    void aRowThatAnswersTheWrongNumberOfPosesIsNamed() throws IOException {
+        EvalFixture files = EvalFixture.write(dir, 12, 5);
+        EvaluationRow broken = new EvaluationRow("broken", "broken", (queries, draws) -> TestPoses.set(),
+                EvaluationRow.Kind.BASELINE, false);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> run(files, EvaluationSplit.TEST, List.of(broken)));
+        assertTrue(e.getMessage().contains("broken"), e.getMessage());
+    }
+
+    @Test
+    void theAllSplitNeedsTrainingImagesThatAreNotEvaluated() throws IOException {
+        EvalFixture files = EvalFixture.write(dir, 6, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(files, EvaluationSplit.ALL, List.of()));
+        assertTrue(e.getMessage().contains("--train-keypoints"), e.getMessage());
+    }
+
+    @Test
+    void anotherFileRunsWholeAgainstTheTrainingFilesWithoutTheirOverlap() throws IOException {
+        EvalFixture training = EvalFixture.write(dir, 12, 5);
+        Path other = Files.createDirectories(dir.resolve("other"));
+        EvalFixture unseen = EvalFixture.write(other, 3, 2);
+        EvaluationConfig config = new EvaluationConfig(new EvaluationDataLoader.DataFiles(unseen.keypoints,
+                unseen.captions, training.keypoints, training.captions), EvaluationSplit.ALL, 0, DRAWS, 3,
+                dir.resolve("out"), dir.resolve("cache"), RetrievalSettings.defaults().withEpochs(2), "test");
+        EvaluationResult result = new Evaluation(config, EvalFixture.bagOfWords(), bundle, List.of()).run();
+
+        assertEquals(5, result.data().evalImages().size(), "every image of the file, train and test ids alike");
+        assertEquals(3, result.data().droppedTrainImages(), "its 3 train-split ids are also in the training files");
+        assertEquals(9, result.data().trainImages().size());
+    }
+
+    private EvaluationResult run(EvalFixture files, EvaluationSplit split, List<EvaluationRow> extra)
+            throws IOException {
+        EvaluationConfig config = new EvaluationConfig(EvaluationDataLoader.DataFiles.of(files.keypoints,
+                files.captions), split, 0, DRAWS, 3, dir.resolve("out"), dir.resolve("cache"),
+                RetrievalSettings.defaults().withEpochs(2), "text2pose-trainer evaluate --test-command");
+        return new Evaluation(config, EvalFixture.bagOfWords(), bundle, extra).run();
+    }
+}

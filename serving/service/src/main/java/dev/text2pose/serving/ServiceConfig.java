@@ -1,11 +1,11 @@
 package dev.text2pose.serving;
 
 import dev.text2pose.model.ExecutionProvider;
+import dev.text2pose.serving.kafka.KafkaSecrets;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Everything the service needs to run, as typed values. Only the command line reads flags and the environment;
@@ -85,20 +85,13 @@ public record ServiceConfig(
     /** The config as log lines would show it: values of keys that look like secrets are masked. */
     @Override
     public String toString() {
-        Map<String, String> masked = new TreeMap<>();
-        kafkaProperties.forEach((k, v) -> masked.put(k, isSecret(k) ? "****" : v));
+        Map<String, String> masked = KafkaSecrets.masked(kafkaProperties);
         return "ServiceConfig[bootstrapServers=" + bootstrapServers.orElse("(embedded " + embeddedBroker + ")")
                 + ", captionTopic=" + captionTopic + ", poseTopic=" + poseTopic + ", deadLetterTopic=" + deadLetterTopic
                 + ", groupId=" + groupId + ", topicPartitions=" + topicPartitions
                 + ", model=" + modelPath.map(Path::toString).orElse("(shipped default)") + ", provider=" + provider
                 + ", intraOpThreads=" + intraOpThreads + ", maxBatchRecords=" + maxBatchRecords
                 + ", http=" + httpHost + ":" + httpPort + ", kafkaProperties=" + masked + "]";
-    }
-
-    private static boolean isSecret(String key) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
-                || k.contains("credential");
     }
 
     /**

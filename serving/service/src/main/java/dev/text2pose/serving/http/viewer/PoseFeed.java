@@ -3,6 +3,7 @@ package dev.text2pose.serving.http.viewer;
 import dev.text2pose.schema.EventCodec;
 import dev.text2pose.schema.PoseEvent;
 import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -66,7 +67,7 @@ final class PoseFeed implements Runnable {
                 }
             }
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 

@@ -36,7 +36,7 @@ public final class KafkaEnvironment {
         return properties;
     }
 
-    /** The environment variable that sets a client property: {@code sasl.mechanism -> TEXT2POSE_KAFKA_SASL_MECHANISM}. */
+    /** The variable that sets a client property: {@code sasl.mechanism -> TEXT2POSE_KAFKA_SASL_MECHANISM}. */
     public static String variableName(String property) {
         return PREFIX + property.toUpperCase(Locale.ROOT).replace('.', '_');
     }

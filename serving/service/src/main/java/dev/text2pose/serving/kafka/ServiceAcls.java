@@ -40,7 +40,8 @@ public final class ServiceAcls {
         acls.add(allow(principal, ResourceType.GROUP, r.groupId(), PatternType.LITERAL, AclOperation.READ));
         acls.add(allow(principal, ResourceType.TOPIC, r.poseTopic(), PatternType.LITERAL, AclOperation.WRITE));
         acls.add(allow(principal, ResourceType.TOPIC, r.deadLetterTopic(), PatternType.LITERAL, AclOperation.WRITE));
-        acls.add(allow(principal, ResourceType.TRANSACTIONAL_ID, r.groupId(), PatternType.PREFIXED, AclOperation.WRITE));
+        acls.add(allow(principal, ResourceType.TRANSACTIONAL_ID, r.groupId(), PatternType.PREFIXED,
+                AclOperation.WRITE));
         acls.add(allow(principal, ResourceType.TRANSACTIONAL_ID, r.groupId(), PatternType.PREFIXED,
                 AclOperation.DESCRIBE));
         return acls;

@@ -31,6 +31,7 @@ class KafkaSecretsTest {
     @Test
     void maskedKeepsKeysAndHidesValues() {
         assertEquals(Map.of("sasl.jaas.config", KafkaSecrets.MASK, "sasl.mechanism", "SCRAM-SHA-512"),
-                KafkaSecrets.masked(Map.of("sasl.jaas.config", "password=\"hunter2\"", "sasl.mechanism", "SCRAM-SHA-512")));
+                KafkaSecrets.masked(Map.of("sasl.jaas.config", "password=\"hunter2\"",
+                        "sasl.mechanism", "SCRAM-SHA-512")));
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -89,7 +90,7 @@ class SecureKafkaIT {
             admin.createTopics(List.of(new NewTopic(topics.captionTopic(), 2, (short) 1),
                     new NewTopic(topics.poseTopic(), 2, (short) 1),
                     new NewTopic(topics.deadLetterTopic(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            List<org.apache.kafka.common.acl.AclBinding> acls = new ArrayList<>(ServiceAcls.service("User:" + SERVICE, topics));
+            List<AclBinding> acls = new ArrayList<>(ServiceAcls.service("User:" + SERVICE, topics));
             acls.addAll(ServiceAcls.captionProducer("User:" + SENDER, topics));
             acls.addAll(ServiceAcls.poseReader("User:" + READER, topics));
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
@@ -177,12 +178,13 @@ class SecureKafkaIT {
         service.close();
         String output = service.output();
         assertTrue(output.contains("sasl.jaas.config=" + KafkaSecrets.MASK), "the service logged its config masked");
-        assertTrue(output.contains("sasl.jaas.config = [hidden]"), "Kafka logged its client config, hiding the JAAS line");
+        assertTrue(output.contains("sasl.jaas.config = [hidden]"), "Kafka logged its config, hiding the JAAS line");
         assertNoPassword("the service's output (" + WORK.resolve("service.log") + ")", output);
     }
 
     private static void assertNoPassword(String where, String text) {
-        PASSWORDS.forEach((user, password) -> assertFalse(text.contains(password), where + " shows " + user + "'s password"));
+        PASSWORDS.forEach((user, password) ->
+                assertFalse(text.contains(password), where + " shows " + user + "'s password"));
     }
 
     /** Reads the pose topic directly, without a group, as {@code user}; throws what the broker answers. */
@@ -217,19 +219,11 @@ class SecureKafkaIT {
     }
 
     private static Map<String, Object> client(String user, String password) {
-        Map<String, Object> props = new HashMap<>(broker.clientProperties(user, password));
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        return props;
+        return new HashMap<>(broker.clientConfig(user, password));
     }
 
     private static Path propertiesFile(String user) throws Exception {
-        Path file = WORK.resolve(user + ".properties");
-        java.util.Properties properties = new java.util.Properties();
-        properties.putAll(broker.clientProperties(user, PASSWORDS.get(user)));
-        try (var out = Files.newBufferedWriter(file)) {
-            properties.store(out, "client credentials for " + user);
-        }
-        return file;
+        return broker.writeClientProperties(WORK.resolve(user + ".properties"), user, PASSWORDS.get(user));
     }
 
     /** Runs a {@code text2pose} command in this JVM and returns its standard output's lines. */

@@ -2,7 +2,6 @@ package dev.text2pose.serving.testkit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
@@ -10,6 +9,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.SaslConfigs;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -76,17 +77,33 @@ public final class ScramBroker implements AutoCloseable {
                         + "username=\"" + user + "\" password=\"" + password + "\";");
     }
 
+    /** {@link #clientProperties} with this broker's address, ready for a client's constructor. */
+    public Map<String, Object> clientConfig(String user, String password) {
+        Map<String, Object> props = new HashMap<>(clientProperties(user, password));
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return props;
+    }
+
+    /** Writes {@link #clientProperties} as a properties file, as {@code --kafka-config} reads it. */
+    public Path writeClientProperties(Path file, String user, String password) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(clientProperties(user, password));
+        try (Writer out = Files.newBufferedWriter(file)) {
+            properties.store(out, "SCRAM credentials of " + user);
+        }
+        return file;
+    }
+
     /** An admin client logged in as the super user. */
     public Admin admin() {
-        Map<String, Object> props = new HashMap<>(clientProperties(ADMIN, adminPassword));
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        return Admin.create(props);
+        return Admin.create(clientConfig(ADMIN, adminPassword));
     }
 
     /** Creates (or resets) a SCRAM-SHA-512 user through the Admin API and waits until the broker knows it. */
     public void addUser(Admin admin, String user, String password) throws Exception {
-        admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
-                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password))).all().get(30, TimeUnit.SECONDS);
+        ScramCredentialInfo scram = new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192);
+        admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user, scram, password)))
+                .all().get(30, TimeUnit.SECONDS);
         admin.describeUserScramCredentials(List.of(user)).all().get(30, TimeUnit.SECONDS);
     }
 
@@ -119,7 +136,8 @@ public final class ScramBroker implements AutoCloseable {
                     return;
                 } catch (Exception notYet) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("SCRAM broker not ready; see " + dir.resolve("broker.log"), notYet);
+                        throw new IllegalStateException("SCRAM broker not ready; see " + dir.resolve("broker.log"),
+                                notYet);
                     }
                     Thread.sleep(200);
                 }

@@ -78,7 +78,8 @@ final class CaptionSubmitter {
         requests.submitted(requestId, event.getCaption(), interpolation.map(Interpolation::getTargetCaption),
                 interpolation.map(Interpolation::getFrames).orElse(1), System.nanoTime());
         byte[] value = codec.encode(event);
-        vertx.executeBlocking(() -> producer.send(new ProducerRecord<>(topic, requestId, value)).get(30, TimeUnit.SECONDS))
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, requestId, value);
+        vertx.executeBlocking(() -> producer.send(record).get(30, TimeUnit.SECONDS))
                 .onSuccess(ack -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("requestId", requestId).encode()))
                 .onFailure(e -> {

@@ -86,7 +86,8 @@ public final class PoseViewer extends VerticleBase {
         router.get("/viewer/viewer.css").handler(style::handle);
         router.get(API + "/skeleton").handler(ctx -> ViewerRequests.json(ctx, ViewerJson.skeleton()));
         router.get(API + "/info").handler(ctx -> ViewerRequests.json(ctx, info()));
-        router.get(API + "/requests").handler(ctx -> ViewerRequests.json(ctx, ViewerJson.requests(requests.snapshot())));
+        router.get(API + "/requests")
+                .handler(ctx -> ViewerRequests.json(ctx, ViewerJson.requests(requests.snapshot())));
         router.get(API + "/poses").handler(stream::handle);
         router.post(API + "/captions").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES))
                 .handler(submitter::handle);

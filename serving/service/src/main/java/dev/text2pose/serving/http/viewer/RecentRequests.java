@@ -41,7 +41,8 @@ final class RecentRequests {
     }
 
     synchronized void submitted(String requestId, String caption, Optional<String> target, int frames, long nanos) {
-        entries.put(requestId, new Entry(requestId, caption, target, frames, nanos, Optional.empty(), Optional.empty()));
+        entries.put(requestId,
+                new Entry(requestId, caption, target, frames, nanos, Optional.empty(), Optional.empty()));
     }
 
     /** Forgets a request that never reached Kafka. */

@@ -85,7 +85,8 @@ class ViewerBrowserIT {
         type("target", "a man raising both arms");
         type("frames", "6");
         browser.findElement(By.id("send")).click();
-        waitUntil("the pose is drawn", () -> "drawn".equals(browser.findElement(By.id("pose")).getDomAttribute("data-state")));
+        waitUntil("the pose is drawn",
+                () -> "drawn".equals(browser.findElement(By.id("pose")).getDomAttribute("data-state")));
 
         String requestId = text("shown-request");
         Map<String, Long> pixels = skeletonPixels();
@@ -112,7 +113,8 @@ class ViewerBrowserIT {
         type("caption", caption);
         String before = text("shown-request");
         browser.findElement(By.id("send")).click();
-        waitUntil("the answer is shown", () -> !text("shown-request").equals(before) && !text("shown-request").isEmpty());
+        waitUntil("the answer is shown",
+                () -> !text("shown-request").equals(before) && !text("shown-request").isEmpty());
 
         assertEquals(caption, text("shown-caption"));
         WebElement row = browser.findElement(By.cssSelector("tr[data-request-id='" + text("shown-request") + "']"));
@@ -129,7 +131,8 @@ class ViewerBrowserIT {
                 const [left, right] = [arguments[0], arguments[1]];
                 const canvas = document.getElementById('pose');
                 const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                const near = (i, c) => Math.abs(data[i] - c[0]) + Math.abs(data[i + 1] - c[1]) + Math.abs(data[i + 2] - c[2]) < 12;
+                const near = (i, c) =>
+                    Math.abs(data[i] - c[0]) + Math.abs(data[i + 1] - c[1]) + Math.abs(data[i + 2] - c[2]) < 12;
                 let counts = {left: 0, right: 0};
                 for (let i = 0; i < data.length; i += 4) {
                   if (near(i, left)) counts.left++;

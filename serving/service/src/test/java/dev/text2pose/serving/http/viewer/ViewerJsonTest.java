@@ -24,7 +24,8 @@ class ViewerJsonTest {
         assertEquals(CocoKeypoints.NAMES, keypoints.stream().map(k -> ((JsonObject) k).getString("name")).toList());
         assertEquals(CocoKeypoints.SKELETON.size(), skeleton.getJsonArray("edges").size());
         assertEquals("#1f77b4", keypoints.getJsonObject(CocoKeypoints.NAMES.indexOf("left_wrist")).getString("colour"));
-        assertEquals("#d62728", keypoints.getJsonObject(CocoKeypoints.NAMES.indexOf("right_wrist")).getString("colour"));
+        assertEquals("#d62728",
+                keypoints.getJsonObject(CocoKeypoints.NAMES.indexOf("right_wrist")).getString("colour"));
         JsonObject shoulders = skeleton.getJsonArray("edges").stream().map(JsonObject.class::cast)
                 .filter(e -> e.getInteger("from") == 5 && e.getInteger("to") == 6).findFirst().orElseThrow();
         assertEquals(skeleton.getJsonObject("sides").getString("centre"), shoulders.getString("colour"));
@@ -49,7 +50,8 @@ class ViewerJsonTest {
         JsonArray poses = json.getJsonArray("poses");
         assertEquals(2, poses.size());
         assertEquals(3, poses.getJsonArray(1).size());
-        assertEquals(new JsonArray().add(0.5).add(0.5).add(0.5).add(1), poses.getJsonArray(1).getJsonArray(2).getJsonArray(0));
+        assertEquals(new JsonArray().add(0.5).add(0.5).add(0.5).add(1),
+                poses.getJsonArray(1).getJsonArray(2).getJsonArray(0));
         assertEquals(0, poses.getJsonArray(0).getJsonArray(1).getJsonArray(16).getInteger(3), "absent keypoint");
     }
 }

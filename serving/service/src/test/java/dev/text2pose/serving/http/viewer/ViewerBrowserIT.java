@@ -84,11 +84,7 @@ class ViewerBrowserIT {
         type("caption", "a man swinging a tennis racket");
         type("target", "a man raising both arms");
         type("frames", "6");
-        browser.findElement(By.id("send")).click();
-        waitUntil("the pose is drawn",
-                () -> "drawn".equals(browser.findElement(By.id("pose")).getDomAttribute("data-state")));
-
-        String requestId = text("shown-request");
+        String requestId = sendAndAwaitAnswer();
         Map<String, Long> pixels = skeletonPixels();
         assertTrue(pixels.get("left") > 100 && pixels.get("right") > 100, "both sides drawn: " + pixels);
         String frame = text("shown-frame");
@@ -111,17 +107,24 @@ class ViewerBrowserIT {
         String caption = "<img src=x id=injected> a <b>bold</b> & \"quoted\" man";
         type("target", "");
         type("caption", caption);
-        String before = text("shown-request");
-        browser.findElement(By.id("send")).click();
-        waitUntil("the answer is shown",
-                () -> !text("shown-request").equals(before) && !text("shown-request").isEmpty());
+        String requestId = sendAndAwaitAnswer();
 
         assertEquals(caption, text("shown-caption"));
-        WebElement row = browser.findElement(By.cssSelector("tr[data-request-id='" + text("shown-request") + "']"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-request-id='" + requestId + "']"));
         assertEquals(caption, row.findElement(By.className("caption")).getText());
         assertEquals(0L, browser.executeScript(
                 "return document.querySelectorAll('#injected, #recent b, #shown-caption b').length;"));
-        assertNotEquals(null, poseOnTopic(text("shown-request")));
+        assertNotEquals(null, poseOnTopic(requestId));
+    }
+
+    /** Clicks Generate and waits until the page shows the answer to this new request; returns its id. */
+    private static String sendAndAwaitAnswer() {
+        String before = text("shown-request");
+        browser.findElement(By.id("send")).click();
+        waitUntil("the answer is drawn", () -> !text("shown-request").isEmpty()
+                && !text("shown-request").equals(before)
+                && "drawn".equals(browser.findElement(By.id("pose")).getDomAttribute("data-state")));
+        return text("shown-request");
     }
 
     /** Pixels of the canvas in the renderer's left and right colours. */

@@ -52,7 +52,7 @@ public final class HeadlessChromium {
             ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--window-size=1200,1000", "--user-data-dir=" + profile);
+                    "--disable-sync", "--window-size=1200,1250", "--user-data-dir=" + profile);
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             return driver;

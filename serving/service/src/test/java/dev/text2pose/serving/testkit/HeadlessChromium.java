@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver. Both paths are given to Selenium explicitly, so
@@ -25,13 +24,18 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** Why the browser test cannot run here, or empty when it can. */
-    public static Optional<String> missing() {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            return Optional.of("Chromium or chromedriver is not installed (" + BROWSER + ", " + DRIVER + "): the "
-                    + "browser test is skipped. Install Debian's packages with deploy/scripts/install-browser.sh");
+    /** Why a browser test is skipped where the browser is missing. */
+    public static final String MISSING = "Debian's Chromium or chromedriver is not installed (/usr/bin/chromium, "
+            + "/usr/bin/chromedriver): install them with deploy/scripts/install-browser.sh";
+
+    /** Whether both executables are there; a test class's {@code @EnabledIf} condition. */
+    public static boolean installed() {
+        boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+        if (!installed) {
+            System.err.println("Skipping the browser test: " + MISSING + " (looked for " + BROWSER + " and "
+                    + DRIVER + ")");
         }
-        return Optional.empty();
+        return installed;
     }
 
     /**

@@ -12,9 +12,9 @@ import dev.text2pose.serving.testkit.KafkaClusterExtension;
 import dev.text2pose.serving.testkit.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -40,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and animates, the request id the page shows is a pose event on the topic, and caption text never becomes markup.
  * Skipped, with the reason, where Debian's Chromium is not installed.
  */
+@EnabledIf(value = "dev.text2pose.serving.testkit.HeadlessChromium#installed",
+        disabledReason = HeadlessChromium.MISSING)
 @ExtendWith(KafkaClusterExtension.class)
 class ViewerBrowserIT {
 
@@ -54,9 +56,6 @@ class ViewerBrowserIT {
 
     @BeforeAll
     static void start(KafkaCluster cluster) {
-        Optional<String> missing = HeadlessChromium.missing();
-        missing.ifPresent(System.err::println);
-        Assumptions.assumeTrue(missing.isEmpty(), missing.orElse(""));
         kafka = cluster;
         List<String> topics = cluster.createTopics("viewer", 2, "captions", "poses", "dlq");
         poseTopic = topics.get(1);

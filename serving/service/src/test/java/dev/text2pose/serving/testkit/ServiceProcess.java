@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code text2pose} command in its own JVM, configured like a container (through environment variables), with
@@ -89,18 +88,6 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops the service as an orchestrator would (SIGTERM), and waits for it. */
     @Override
     public void close() {
-        try {
-            stop();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(90));
     }
 }

@@ -147,7 +147,7 @@ public final class SkeletonRenderer {
     }
 
     /** The colour of the edge between keypoints {@code a} and {@code b}. */
-    static Color edgeColour(int a, int b) {
+    public static Color edgeColour(int a, int b) {
         boolean left = CocoKeypoints.isLeft(a) || CocoKeypoints.isLeft(b);
         boolean right = CocoKeypoints.isRight(a) || CocoKeypoints.isRight(b);
         if (left == right) {
@@ -156,7 +156,8 @@ public final class SkeletonRenderer {
         return left ? LEFT : RIGHT;
     }
 
-    private static Color keypointColour(int i) {
+    /** The colour of keypoint {@code i}: its side's, or {@link #CENTRE} for the nose. */
+    public static Color keypointColour(int i) {
         return CocoKeypoints.isLeft(i) ? LEFT : CocoKeypoints.isRight(i) ? RIGHT : CENTRE;
     }
 

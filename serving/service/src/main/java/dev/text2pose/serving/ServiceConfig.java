@@ -1,11 +1,11 @@
 package dev.text2pose.serving;
 
 import dev.text2pose.model.ExecutionProvider;
+import dev.text2pose.serving.kafka.KafkaSecrets;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Everything the service needs to run, as typed values. Only the command line reads flags and the environment;
@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param httpHost          address of the health endpoints; loopback unless exposed on purpose
  * @param httpPort          port of the health endpoints; 0 picks a free one
  * @param kafkaProperties   extra Kafka client properties (security, timeouts...), applied to every client
+ * @param viewer            whether the HTTP server also serves the web viewer, which produces captions and reads
+ *                          poses with the same Kafka properties; off where the HTTP port is reachable by others
  */
 public record ServiceConfig(
         Optional<String> bootstrapServers,
@@ -41,7 +43,8 @@ public record ServiceConfig(
         int maxBatchRecords,
         String httpHost,
         int httpPort,
-        Map<String, String> kafkaProperties) {
+        Map<String, String> kafkaProperties,
+        boolean viewer) {
 
     public static final String DEFAULT_CAPTION_TOPIC = "text2pose.captions";
     public static final String DEFAULT_POSE_TOPIC = "text2pose.poses";
@@ -61,44 +64,37 @@ public record ServiceConfig(
         kafkaProperties = Map.copyOf(kafkaProperties);
     }
 
-    /** The defaults: embedded broker, shipped model, automatic provider, health on 127.0.0.1:8080. */
+    /** The defaults: embedded broker, shipped model, automatic provider, health and viewer on 127.0.0.1:8080. */
     public static ServiceConfig defaults() {
         return new ServiceConfig(Optional.empty(), EmbeddedBrokerConfig.defaults(), DEFAULT_CAPTION_TOPIC,
                 DEFAULT_POSE_TOPIC, DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_GROUP_ID, 4, Optional.empty(),
-                ExecutionProvider.AUTO, 0, 64, "127.0.0.1", 8080, Map.of());
+                ExecutionProvider.AUTO, 0, 64, "127.0.0.1", 8080, Map.of(), true);
     }
 
     /** A copy that uses the given cluster instead of the embedded broker. */
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(Optional.of(servers), embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
                 groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, httpHost, httpPort,
-                kafkaProperties);
+                kafkaProperties, viewer);
     }
 
     /** A copy with another HTTP port (0 for any free one). */
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
                 groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, httpHost, port,
-                kafkaProperties);
+                kafkaProperties, viewer);
     }
 
     /** The config as log lines would show it: values of keys that look like secrets are masked. */
     @Override
     public String toString() {
-        Map<String, String> masked = new TreeMap<>();
-        kafkaProperties.forEach((k, v) -> masked.put(k, isSecret(k) ? "****" : v));
+        Map<String, String> masked = KafkaSecrets.masked(kafkaProperties);
         return "ServiceConfig[bootstrapServers=" + bootstrapServers.orElse("(embedded " + embeddedBroker + ")")
                 + ", captionTopic=" + captionTopic + ", poseTopic=" + poseTopic + ", deadLetterTopic=" + deadLetterTopic
                 + ", groupId=" + groupId + ", topicPartitions=" + topicPartitions
                 + ", model=" + modelPath.map(Path::toString).orElse("(shipped default)") + ", provider=" + provider
                 + ", intraOpThreads=" + intraOpThreads + ", maxBatchRecords=" + maxBatchRecords
-                + ", http=" + httpHost + ":" + httpPort + ", kafkaProperties=" + masked + "]";
-    }
-
-    private static boolean isSecret(String key) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
-                || k.contains("credential");
+                + ", http=" + httpHost + ":" + httpPort + ", viewer=" + viewer + ", kafkaProperties=" + masked + "]";
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.text2pose.model.ModelBundle;
 import dev.text2pose.model.OrtSessions;
 import dev.text2pose.model.PoseGenerator;
 import dev.text2pose.serving.http.HealthVerticle;
+import dev.text2pose.serving.http.viewer.PoseViewer;
 import dev.text2pose.serving.kafka.EmbeddedBroker;
 import dev.text2pose.serving.kafka.KafkaClientProperties;
 import dev.text2pose.serving.kafka.TopicCreator;
@@ -80,14 +81,22 @@ public final class Text2PoseService implements AutoCloseable {
                     producer, new PoseGenerator(bundle, encoder), bundle.metadata().modelVersion(),
                     new CaptionPipeline.Topics(config.captionTopic(), config.poseTopic(), config.deadLetterTopic()));
             Vertx vertx = Vertx.vertx();
-            HealthVerticle http = new HealthVerticle(config.httpHost(), config.httpPort(), pipeline::isServing);
+            Optional<PoseViewer> viewer = config.viewer() ? Optional.of(new PoseViewer(new PoseViewer.Settings(
+                    servers, config.kafkaProperties(), config.captionTopic(), config.poseTopic(),
+                    () -> bundle.metadata().modelVersion()))) : Optional.empty();
+            HealthVerticle http = new HealthVerticle(config.httpHost(), config.httpPort(), pipeline::isServing,
+                    router -> viewer.ifPresent(v -> v.mount(router)));
             Text2PoseService service = new Text2PoseService(broker, servers, bundle, encoder, producer, pipeline,
                     vertx, http);
             service.pipelineThread.start();
+            if (viewer.isPresent()) {
+                vertx.deployVerticle(viewer.get()).await(30, TimeUnit.SECONDS);
+            }
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("text2pose is serving {} -> {} (dead letters: {}) on {}; health on http://{}:{}/health/ready",
                     config.captionTopic(), config.poseTopic(), config.deadLetterTopic(), servers, config.httpHost(),
                     http.port());
+            viewer.ifPresent(v -> LOG.info("Web viewer on http://{}:{}/", config.httpHost(), http.port()));
             return service;
         } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
             broker.ifPresent(EmbeddedBroker::close);

@@ -19,7 +19,7 @@ class ServiceConfigTest {
                 config.maxBatchRecords(), config.httpHost(), config.httpPort(), Map.of(
                         "sasl.jaas.config", "ScramLoginModule required username=\"svc\" password=\"hunter2\";",
                         "ssl.truststore.password", "hunter3",
-                        "security.protocol", "SASL_SSL"));
+                        "security.protocol", "SASL_SSL"), config.viewer());
         String logged = withSecrets.toString();
         assertFalse(logged.contains("hunter2"), logged);
         assertFalse(logged.contains("hunter3"), logged);
@@ -31,6 +31,6 @@ class ServiceConfigTest {
         ServiceConfig d = ServiceConfig.defaults();
         assertThrows(IllegalArgumentException.class, () -> new ServiceConfig(d.bootstrapServers(), d.embeddedBroker(),
                 d.captionTopic(), d.poseTopic(), d.deadLetterTopic(), d.groupId(), 0, d.modelPath(), d.provider(),
-                d.intraOpThreads(), d.maxBatchRecords(), d.httpHost(), d.httpPort(), Map.of()));
+                d.intraOpThreads(), d.maxBatchRecords(), d.httpHost(), d.httpPort(), Map.of(), true));
     }
 }

@@ -26,11 +26,17 @@ final class KafkaOptions {
     Path configFile;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
-            description = "One Kafka client property; repeatable; wins over --kafka-config.")
+            description = "One Kafka client property; repeatable; wins over the environment and --kafka-config. "
+                    + "Environment: TEXT2POSE_KAFKA_<PROPERTY> with dots as underscores, e.g. "
+                    + "TEXT2POSE_KAFKA_SASL_JAAS_CONFIG; it wins over --kafka-config.")
     Map<String, String> properties = new HashMap<>();
 
-    /** The extra client properties: the file's, then the command line's. */
+    /** The extra client properties: the file's, then the environment's, then the command line's. */
     Map<String, String> clientProperties() {
+        return clientProperties(System.getenv());
+    }
+
+    Map<String, String> clientProperties(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>();
         if (configFile != null) {
             Properties file = new Properties();
@@ -41,6 +47,7 @@ final class KafkaOptions {
             }
             file.stringPropertyNames().forEach(k -> merged.put(k, file.getProperty(k)));
         }
+        merged.putAll(KafkaEnvironment.properties(environment));
         merged.putAll(properties);
         return merged;
     }

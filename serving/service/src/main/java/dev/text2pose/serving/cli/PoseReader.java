@@ -3,6 +3,7 @@ package dev.text2pose.serving.cli;
 import dev.text2pose.schema.EventCodec;
 import dev.text2pose.schema.PoseEvent;
 import dev.text2pose.serving.kafka.KafkaClientProperties;
+import dev.text2pose.serving.kafka.ServiceAcls;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,7 +28,7 @@ final class PoseReader implements AutoCloseable {
 
     PoseReader(String bootstrapServers, Map<String, String> clientProperties, String topic, boolean fromBeginning) {
         Map<String, Object> props = new HashMap<>(KafkaClientProperties.common(bootstrapServers, clientProperties));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "text2pose-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, ServiceAcls.READER_GROUP_PREFIX + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -60,17 +60,24 @@ final class ServiceOptions {
     int maxBatch;
 
     @Option(names = "--http-host", defaultValue = "${env:TEXT2POSE_HTTP_HOST:-127.0.0.1}",
-            description = "Address of the health endpoints (default ${DEFAULT-VALUE}).")
+            description = "Address of the health endpoints and the viewer (default ${DEFAULT-VALUE}).")
     String httpHost;
 
     @Option(names = "--http-port", defaultValue = "${env:TEXT2POSE_HTTP_PORT:-8080}",
             description = "Port of the health endpoints; 0 = any free port (default ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--viewer", negatable = true, defaultValue = "${env:TEXT2POSE_VIEWER:-true}", fallbackValue = "true",
+            description = "Serve the web viewer at http://HOST:PORT/ (env TEXT2POSE_VIEWER; default ${DEFAULT-VALUE}). "
+                    + "Turn it off where others can reach the HTTP port: it produces captions with the service's "
+                    + "Kafka credentials.")
+    boolean viewer;
+
     ServiceConfig toConfig() {
         Optional<String> servers = Optional.ofNullable(kafka.bootstrapServers).filter(s -> !s.isBlank());
         return new ServiceConfig(servers, new ServiceConfig.EmbeddedBrokerConfig(dataDir, embeddedPort),
                 captionTopic, poseTopic, deadLetterTopic, groupId, partitions, Optional.ofNullable(model),
-                ExecutionProvider.parse(provider), threads, maxBatch, httpHost, httpPort, kafka.clientProperties());
+                ExecutionProvider.parse(provider), threads, maxBatch, httpHost, httpPort, kafka.clientProperties(),
+                viewer);
     }
 }

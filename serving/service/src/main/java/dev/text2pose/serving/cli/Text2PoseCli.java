@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "text2pose", mixinStandardHelpOptions = true, version = "text2pose 0.1.0",
         description = "Caption in, human pose out: a text-to-pose GAN served through Kafka.",
         subcommands = {RunCommand.class, ProduceCommand.class, SubscribeCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class})
+                AclsCommand.class, CommandLine.HelpCommand.class})
 public final class Text2PoseCli {
 
     public static void main(String[] args) {

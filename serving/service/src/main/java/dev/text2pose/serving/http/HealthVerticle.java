@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The service's HTTP face: {@code /health/live} answers 200 while the process runs; {@code /health/ready} answers 200
@@ -17,6 +18,7 @@ public final class HealthVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final BooleanSupplier ready;
+    private final Consumer<Router> moreRoutes;
     private volatile int actualPort = -1;
 
     /**
@@ -25,19 +27,28 @@ public final class HealthVerticle extends VerticleBase {
      * @param ready whether the service can take work now
      */
     public HealthVerticle(String host, int port, BooleanSupplier ready) {
+        this(host, port, ready, router -> { });
+    }
+
+    /**
+     * @param moreRoutes adds other routes (the web viewer) to the same server, after the health routes
+     */
+    public HealthVerticle(String host, int port, BooleanSupplier ready, Consumer<Router> moreRoutes) {
         this.host = host;
         this.port = port;
         this.ready = ready;
+        this.moreRoutes = moreRoutes;
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.get("/health/live").handler(ctx -> ctx.response().end("live\n"));
-        router.get("/health/ready").handler(ctx -> {
+        router.get(HttpPaths.LIVE).handler(ctx -> ctx.response().end("live\n"));
+        router.get(HttpPaths.READY).handler(ctx -> {
             boolean isReady = ready.getAsBoolean();
             ctx.response().setStatusCode(isReady ? 200 : 503).end(isReady ? "ready\n" : "not ready\n");
         });
+        moreRoutes.accept(router);
         return vertx.createHttpServer().requestHandler(router).listen(port, host)
                 .onSuccess(server -> actualPort = server.actualPort())
                 .map(HttpServer::actualPort);

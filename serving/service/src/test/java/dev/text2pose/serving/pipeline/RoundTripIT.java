@@ -72,7 +72,7 @@ class RoundTripIT {
         service = Text2PoseService.start(new ServiceConfig(Optional.of(cluster.bootstrapServers()),
                 ServiceConfig.EmbeddedBrokerConfig.defaults(), captionTopic, poseTopic, deadLetterTopic,
                 "roundtrip-" + captionTopic, 4, Optional.empty(), ExecutionProvider.CPU, 1, 64, "127.0.0.1", 0,
-                Map.of()));
+                Map.of(), false));
     }
 
     @AfterAll

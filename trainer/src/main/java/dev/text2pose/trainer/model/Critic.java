@@ -131,16 +131,18 @@ public final class Critic extends Module {
         return head(imageFeatures(heatmaps));
     }
 
+    // The convolutions run through ChannelPadding: oneDNN miscomputes 17- and 1-channel float convolutions here.
     private Tensor imageFeatures(Tensor heatmaps) {
         Tensor x = heatmaps;
         for (Conv2dImpl conv : convs) {
-            x = leaky(conv.forward(x));
+            x = leaky(ChannelPadding.conv2d(x, conv.weight(), 2, 1));
         }
         return x;
     }
 
     private Tensor head(Tensor joined) {
-        return score.forward(leaky(join.forward(joined))).reshape(-1);
+        Tensor joinedFeatures = leaky(ChannelPadding.conv2d(joined, join.weight(), 1, 0));
+        return ChannelPadding.conv2d(joinedFeatures, score.weight(), 1, 0).reshape(-1);
     }
 
     private static Tensor leaky(Tensor x) {

@@ -160,7 +160,9 @@ public final class HeatmapGenerator extends Module {
     private Tensor upsample(Tensor vector) {
         Tensor x = vector.reshape(vector.size(0), vector.size(1), 1, 1);
         for (int i = 0; i < deconvs.size(); i++) {
-            x = deconvs.get(i).forward(x);
+            // Through ChannelPadding: oneDNN miscomputes the 17-channel layer's gradients on this machine's CPU.
+            Deconv spec = layers.get(i);
+            x = ChannelPadding.convTranspose2d(x, deconvs.get(i).weight(), spec.stride(), spec.padding());
             x = i < norms.size() ? relu(norms.get(i).forward(x)) : tanh(x);
         }
         return x;

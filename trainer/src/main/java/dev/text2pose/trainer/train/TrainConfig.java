@@ -1,0 +1,160 @@
+package dev.text2pose.trainer.train;
+
+import dev.text2pose.trainer.model.HeatmapRange;
+import dev.text2pose.trainer.model.TextScaling;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything that defines a training run, in one immutable record: the preset gives every field, {@code --set
+ * key=value} overrides any of them by name ({@link ConfigCodec}; unknown keys are rejected), and the checkpoint
+ * stores the result beside the weights, so a run can always be told and repeated.
+ *
+ * <p>Fields split in two. <em>Trajectory</em> fields decide the numbers a run produces; a resumed run must keep them.
+ * <em>Operational</em> fields ({@link #OPERATIONAL}) decide only how long it runs and what it writes, so a resume
+ * may change them (to train further, say).
+ *
+ * @param preset            the preset the run started from; recorded in provenance, changes nothing by itself
+ * @param stage             uncond (stage 1, pretraining) or cond (stage 2)
+ * @param model             heatmap (the paper's model) or mlp (the paper's regression baseline)
+ * @param seed              the one seed every random draw derives from: init, data order, augmentation, noise
+ * @param steps             generator updates in total, each after {@code nCritic} critic updates (operational)
+ * @param batchSize         samples per critic and generator step; the paper's 128, 64 on 2 cores (20 % cheaper per
+ *                          sample, measured)
+ * @param nCritic           critic updates per generator update; the paper's 5
+ * @param lrGenerator       Adam learning rate of G; paper 1e-4 (stage 1), 4e-4 (stage 2), 1e-3 (MLP)
+ * @param lrCritic          Adam learning rate of D; the same as G in the paper, apart for TTUR experiments
+ * @param beta1             Adam beta1; the paper's 0 (no momentum, as WGAN-GP recommends)
+ * @param beta2             Adam beta2; the paper's 0.9
+ * @param lambda            weight of the Lipschitz penalty; paper 10 (stage 1, MLP), 150 (stage 2)
+ * @param mismatchWeight    weight a of the mismatched-text term; the paper's 1 (its notes show it is what makes G
+ *                          follow the text)
+ * @param visibilityWeight  weight of the MLP's visibility BCE in the generator loss; the paper's 10; unused by heatmap
+ * @param heatmapRange      range of real heatmaps; the paper's [-1,1] collapsed on CPU budgets where [0,1] learned
+ * @param augment           flip and +-10 degree rotation of real poses, as the paper; off only for tests
+ * @param embeddingScale    factor on the unit-norm sentence vector before either network sees it ({@link TextScaling})
+ * @param emaDecay          decay of an exponential moving average of G's weights used for samples and export; 0 is
+ *                          off (the paper has none)
+ * @param fakesWithoutGraph generate the critic steps' fakes with autograd off; the same numbers, less work than
+ *                          building G's graph only to detach it
+ * @param threads           libtorch intra-op threads; 2 on the 2-core machine (operational: same maths, possibly
+ *                          other rounding)
+ * @param initFrom          stage-1 checkpoint folder to start stage 2 from with the paper's weight transfer; empty
+ *                          means the paper's random init
+ * @param logEvery          steps between progress lines (operational)
+ * @param sampleEvery       steps between PNG sample grids; 0 is only at the end (operational)
+ * @param checkpointEvery   steps between checkpoints; 0 is only by time and at the end (operational)
+ * @param checkpointMinutes wall minutes between checkpoints; 0 is only by steps and at the end (operational)
+ * @param maxMinutes        stop cleanly, with a checkpoint, after this many wall minutes of this process; 0 is no
+ *                          limit, so a run can be cut into resumable pieces that fit beside other work (operational)
+ */
+public record TrainConfig(
+        String preset,
+        Stage stage,
+        ModelKind model,
+        long seed,
+        int steps,
+        int batchSize,
+        int nCritic,
+        double lrGenerator,
+        double lrCritic,
+        double beta1,
+        double beta2,
+        double lambda,
+        double mismatchWeight,
+        double visibilityWeight,
+        HeatmapRange heatmapRange,
+        boolean augment,
+        float embeddingScale,
+        double emaDecay,
+        boolean fakesWithoutGraph,
+        int threads,
+        String initFrom,
+        int logEvery,
+        int sampleEvery,
+        int checkpointEvery,
+        double checkpointMinutes,
+        double maxMinutes) {
+
+    /** Fields a resumed run may change: they decide how long it runs and what it writes, not its numbers. */
+    public static final Set<String> OPERATIONAL = Set.of("steps", "threads", "logEvery", "sampleEvery",
+            "checkpointEvery", "checkpointMinutes", "maxMinutes");
+
+    /** The preset names {@link #preset(String, Stage, ModelKind)} knows. */
+    public static final Set<String> PRESETS = Set.of("cpu", "paper", "smoke");
+
+    public TrainConfig {
+        Objects.requireNonNull(preset, "preset");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(heatmapRange, "heatmapRange");
+        Objects.requireNonNull(initFrom, "initFrom");
+        require(steps >= 0, "steps must be >= 0");
+        require(batchSize >= 2, "batchSize must be >= 2 (BatchNorm needs a batch)");
+        require(nCritic >= 1, "nCritic must be >= 1");
+        require(lrGenerator > 0 && lrCritic > 0, "learning rates must be > 0");
+        require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "Adam betas must be in [0, 1)");
+        require(lambda >= 0 && mismatchWeight >= 0 && visibilityWeight >= 0, "loss weights must be >= 0");
+        require(embeddingScale > 0 && Float.isFinite(embeddingScale), "embeddingScale must be > 0");
+        require(emaDecay >= 0 && emaDecay < 1, "emaDecay must be in [0, 1)");
+        require(threads >= 1, "threads must be >= 1");
+        require(logEvery >= 1 && sampleEvery >= 0 && checkpointEvery >= 0, "logEvery >= 1, sampleEvery, "
+                + "checkpointEvery >= 0");
+        require(checkpointMinutes >= 0 && maxMinutes >= 0, "checkpointMinutes and maxMinutes must be >= 0");
+        require(model != ModelKind.MLP || stage == Stage.COND, "the MLP baseline is conditional: use stage cond");
+        require(initFrom.isEmpty() || (stage == Stage.COND && model == ModelKind.HEATMAP),
+                "initFrom (the stage-1 transfer) applies to stage cond of the heatmap model only");
+    }
+
+    /**
+     * A preset for one stage and model.
+     * <ul>
+     *   <li>{@code cpu} (the default): 2 threads, batch 64, heatmaps in [0,1], EMA of G 0.999, fakes without graph,
+     *       checkpoints every 10 minutes, stops after 75 minutes; the paper's losses, n_critic, betas, lambdas and
+     *       learning rates. Stage 1 asks for 1,800 updates (about 75 minutes at the measured 2.5 s/update), stage 2
+     *       likewise, so each fits the issue's 75-minute budget.</li>
+     *   <li>{@code paper}: the paper's full schedule for a GPU machine: batch 128, heatmaps in [-1,1], no EMA, 200
+     *       epochs of stage 1 (116,021 persons: 907 batches an epoch, one generator update per 5 batches, so 36,280
+     *       updates) and 1000 epochs of stage 2 (1000 updates over the train split's 5 batches an epoch). It
+     *       runs on libtorch's CPU backend like the others; set {@code threads} to the machine's cores.</li>
+     *   <li>{@code smoke}: tiny, for tests: batch 4, 2 updates, no augmentation.</li>
+     * </ul>
+     * The MLP baseline keeps its own paper settings in every preset (lr 1e-3, lambda 10, batch 128 unless smoke).
+     */
+    public static TrainConfig preset(String name, Stage stage, ModelKind model) {
+        boolean uncond = stage == Stage.UNCOND;
+        boolean mlp = model == ModelKind.MLP;
+        double lr = mlp ? 1e-3 : uncond ? 1e-4 : 4e-4;
+        double lambda = mlp || uncond ? 10 : 150;
+        float scale = TextScaling.DEFAULT_EMBEDDING_SCALE;
+        return switch (name) {
+            case "cpu" -> new TrainConfig(name, stage, model, 0, mlp ? 6000 : 1800, mlp ? 128 : 64, 5, lr, lr,
+                    0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.ZERO_TO_ONE, true, scale, mlp ? 0.0 : 0.999, true,
+                    2, "", 10, 100, 0, 10, 75);
+            case "paper" -> new TrainConfig(name, stage, model, 0, uncond ? 36_280 : 1000, 128, 5, lr, lr,
+                    0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.MINUS_ONE_TO_ONE, true, scale, 0.0, true,
+                    2, "", 50, 1000, 1000, 30, 0);
+            case "smoke" -> new TrainConfig(name, stage, model, 0, 2, 4, 5, lr, lr,
+                    0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.ZERO_TO_ONE, false, scale, 0.0, true,
+                    1, "", 1, 0, 0, 0, 0);
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of " + PRESETS);
+        };
+    }
+
+    /** The default preset, {@code cpu}, for a stage of the paper's model. */
+    public static TrainConfig defaults(Stage stage) {
+        return preset("cpu", stage, ModelKind.HEATMAP);
+    }
+
+    /** Whether the text vector conditions the networks. */
+    public boolean conditional() {
+        return stage == Stage.COND;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

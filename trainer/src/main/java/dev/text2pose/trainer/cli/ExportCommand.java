@@ -7,6 +7,11 @@ import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
 import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.model.TextScaling;
+import dev.text2pose.trainer.train.Checkpoint;
+import dev.text2pose.trainer.train.ModelKind;
+import dev.text2pose.trainer.train.Stage;
+import dev.text2pose.trainer.train.TrainConfig;
+import dev.text2pose.trainer.train.TrainedGenerators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.text2pose.text.MiniLmEncoder;
@@ -16,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,10 +33,16 @@ import java.util.concurrent.Callable;
 /**
  * {@code export}: writes a conditional generator as an ONNX model bundle.
  *
- * <p>For now only {@code --untrained} exists: a generator initialised the paper's way from {@code --seed}, which is
- * how the service gets a default bundle before any training. The service's default bundle is made with
- * {@code export --untrained --seed 0 --output serving/inference/src/main/resources/models/default.onnx}. Exporting
- * trained weights arrives with the training code, as another source of the generator in this command.
+ * <p>Two sources of the generator:
+ * <ul>
+ *   <li>{@code --checkpoint DIR}: a trained stage-2 heatmap generator from a {@code train} run (its folder or its
+ *       {@code checkpoint/} folder); the EMA generator when the run kept one (unless {@code --raw}). The embedding
+ *       scale and heatmap range come from the run's config, and the provenance records its preset, stage, steps,
+ *       seed, data hash, code version and wall time.</li>
+ *   <li>{@code --untrained}: a generator initialised the paper's way from {@code --seed}, which is how the service
+ *       got a default bundle before any training ({@code export --untrained --seed 0 --output
+ *       serving/inference/src/main/resources/models/default.onnx}).</li>
+ * </ul>
  */
 @Command(name = "export", description = "Writes a conditional generator as an ONNX model bundle.")
 final class ExportCommand implements Callable<Integer> {
@@ -45,6 +57,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--untrained", description = "Export a randomly initialised generator (no training).")
     private boolean untrained;
+
+    @Option(names = "--checkpoint", description = "Export the trained generator of this run folder or checkpoint.")
+    private Path checkpoint;
+
+    @Option(names = "--raw", description = "With --checkpoint: the raw generator even when the run kept an EMA one.")
+    private boolean raw;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the weight initialisation (default ${DEFAULT-VALUE}).")
     private long seed;
@@ -66,9 +84,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!untrained) {
-            throw new ParameterException(spec.commandLine(),
-                    "only --untrained exports exist until the train command lands; pass --untrained");
+        if (untrained == (checkpoint != null)) {
+            throw new ParameterException(spec.commandLine(), "pass exactly one of --untrained and --checkpoint");
+        }
+        if (checkpoint != null) {
+            return exportTrained();
         }
         HeatmapRange range = parseRange();
         BundleDescription description = new BundleDescription(false, textEncoder, embeddingScale, range,
@@ -78,6 +98,36 @@ final class ExportCommand implements Callable<Integer> {
         HeatmapGenerator generator = HeatmapGenerator.conditional(seed);
         generator.eval();
         BundleMetadata metadata = new OnnxExporter().export(generator, description, output);
+        LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
+        return 0;
+    }
+
+    private int exportTrained() throws IOException {
+        Path folder = Checkpoint.resolve(checkpoint);
+        Checkpoint saved = Checkpoint.read(folder);
+        TrainConfig config = saved.config();
+        if (config.stage() != Stage.COND || config.model() != ModelKind.HEATMAP) {
+            throw new ParameterException(spec.commandLine(), folder + " is a " + config.model().label() + " "
+                    + config.stage().label() + " run; only stage-2 (cond) heatmap generators serve captions");
+        }
+        Path weights = TrainedGenerators.weights(folder, !raw);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("seed", Long.toString(config.seed()));
+        provenance.put("preset", config.preset());
+        provenance.put("stage", config.stage().label());
+        provenance.put("steps", Long.toString(saved.step()));
+        provenance.put("data_hash", saved.dataHash());
+        provenance.put("code_version", saved.codeVersion());
+        provenance.put("wall_time_s", Long.toString(Math.round(saved.wallSeconds())));
+        provenance.put("generator", weights.getFileName().toString());
+        provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
+        provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        BundleDescription description = new BundleDescription(true, textEncoder, config.embeddingScale(),
+                config.heatmapRange(), PaperSpec.PRESENCE_THRESHOLD, provenance);
+        LOG.info("export: trained, {} at step {}, heatmap range {}, output {}", weights, saved.step(),
+                config.heatmapRange().label(), output);
+        BundleMetadata metadata = new OnnxExporter().export(TrainedGenerators.heatmap(folder, !raw), description,
+                output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;
     }

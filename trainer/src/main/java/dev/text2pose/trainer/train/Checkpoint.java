@@ -60,6 +60,11 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
         throw new UncheckedIOException(new IOException("no checkpoint in " + output));
     }
 
+    /** {@code path} itself when it is a checkpoint folder, otherwise the checkpoint of the run folder {@code path}. */
+    public static Path resolve(Path path) {
+        return Files.isRegularFile(path.resolve(STATE)) ? path : in(path);
+    }
+
     /** Reads the config and state of the checkpoint folder {@code folder} (not the weights). */
     public static Checkpoint read(Path folder) {
         Map<String, String> state = readProperties(folder.resolve(STATE));

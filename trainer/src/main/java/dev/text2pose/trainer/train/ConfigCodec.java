@@ -63,6 +63,16 @@ public final class ConfigCodec {
         return s.toString();
     }
 
+    /** The trajectory (non-{@link TrainConfig#OPERATIONAL}) keys whose values differ, as {@code key: was -> now}. */
+    public static List<String> trajectoryChanges(TrainConfig saved, TrainConfig now) {
+        Map<String, String> before = toMap(saved);
+        Map<String, String> after = toMap(now);
+        return keys().stream()
+                .filter(k -> !TrainConfig.OPERATIONAL.contains(k) && !before.get(k).equals(after.get(k)))
+                .map(k -> k + ": " + before.get(k) + " -> " + after.get(k))
+                .toList();
+    }
+
     /** Splits {@code key=value}; throws IllegalArgumentException when there is no '='. */
     public static Map.Entry<String, String> parseAssignment(String assignment) {
         int eq = assignment.indexOf('=');

@@ -19,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import static org.bytedeco.pytorch.global.torch.cat;
 import static org.bytedeco.pytorch.global.torch.set_num_threads;
@@ -244,14 +242,10 @@ public final class Trainer {
     }
 
     private static void requireSameTrajectory(Checkpoint saved, TrainConfig config, TrainingData data) {
-        Map<String, String> before = ConfigCodec.toMap(saved.config());
-        Map<String, String> now = ConfigCodec.toMap(config);
-        for (String key : ConfigCodec.keys()) {
-            if (!TrainConfig.OPERATIONAL.contains(key) && !Objects.equals(before.get(key), now.get(key))) {
-                throw new IllegalArgumentException("cannot resume with " + key + "=" + now.get(key) + ": the "
-                        + "checkpoint was trained with " + before.get(key) + "; only " + TrainConfig.OPERATIONAL
-                        + " may change on resume");
-            }
+        List<String> changes = ConfigCodec.trajectoryChanges(saved.config(), config);
+        if (!changes.isEmpty()) {
+            throw new IllegalArgumentException("cannot resume with changed " + changes + "; only "
+                    + TrainConfig.OPERATIONAL + " may change on resume");
         }
         if (!saved.dataHash().equals(data.hash())) {
             throw new IllegalArgumentException("the checkpoint was trained on data " + saved.dataHash()

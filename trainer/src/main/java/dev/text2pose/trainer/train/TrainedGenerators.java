@@ -1,0 +1,52 @@
+package dev.text2pose.trainer.train;
+
+import dev.text2pose.trainer.baseline.MlpGenerator;
+import dev.text2pose.trainer.model.HeatmapGenerator;
+import dev.text2pose.trainer.model.WeightArchive;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads the generator of a checkpoint for export or evaluation, in eval mode (BatchNorm running statistics).
+ * The EMA generator is taken when the run kept one and {@code preferEma} is set, because it is what the run's
+ * sample grids show; otherwise the raw generator.
+ */
+public final class TrainedGenerators {
+
+    private TrainedGenerators() {
+    }
+
+    /** The paper model's generator of checkpoint folder {@code folder}; throws if the run trained another model. */
+    public static HeatmapGenerator heatmap(Path folder, boolean preferEma) {
+        Checkpoint checkpoint = Checkpoint.read(folder);
+        require(checkpoint, ModelKind.HEATMAP, folder);
+        HeatmapGenerator generator = new HeatmapGenerator(checkpoint.textDim(), 0);
+        WeightArchive.load(generator, weights(folder, preferEma));
+        generator.eval();
+        return generator;
+    }
+
+    /** The MLP baseline's generator of checkpoint folder {@code folder}; throws if the run trained another model. */
+    public static MlpGenerator mlp(Path folder, boolean preferEma) {
+        Checkpoint checkpoint = Checkpoint.read(folder);
+        require(checkpoint, ModelKind.MLP, folder);
+        MlpGenerator generator = new MlpGenerator(checkpoint.textDim(), 0);
+        WeightArchive.load(generator, weights(folder, preferEma));
+        generator.eval();
+        return generator;
+    }
+
+    /** The weight file that {@link #heatmap} and {@link #mlp} read. */
+    public static Path weights(Path folder, boolean preferEma) {
+        Path ema = folder.resolve(Checkpoint.GENERATOR_EMA);
+        return preferEma && Files.isRegularFile(ema) ? ema : folder.resolve(Checkpoint.GENERATOR);
+    }
+
+    private static void require(Checkpoint checkpoint, ModelKind model, Path folder) {
+        if (checkpoint.config().model() != model) {
+            throw new IllegalArgumentException(folder + " holds a " + checkpoint.config().model().label()
+                    + " model, not " + model.label());
+        }
+    }
+}

@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                 new ServiceConfig.EmbeddedBrokerConfig(dataDir, freePortPair()), config.captionTopic(),
                 config.poseTopic(), config.deadLetterTopic(), config.groupId(), config.topicPartitions(),
                 config.modelPath(), config.provider(), config.intraOpThreads(), config.maxBatchRecords(),
-                config.httpHost(), 0, config.kafkaProperties());
+                config.pipeline(), config.httpHost(), 0, config.kafkaProperties());
     }
 
     /** A port whose successor is free too (the broker's controller listens there). */

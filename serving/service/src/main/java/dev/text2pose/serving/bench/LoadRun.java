@@ -46,15 +46,16 @@ final class LoadRun implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String captionTopic;
     private final Map<String, Long> sentNanos = new ConcurrentHashMap<>();
-    private final List<long[]> arrivals = new ArrayList<>(); // {sent, arrived}
+    private final List<long[]> arrivals = new ArrayList<>(); // {sent, arrived, queue wait in µs}
     private final Thread reader;
     private volatile boolean reading = true;
     private long nextCaption;
 
-    LoadRun(String bootstrapServers, String captionTopic, String poseTopic, int partitions) {
+    /** @param fetchWaitMs the reader's {@code fetch.max.wait.ms} */
+    LoadRun(String bootstrapServers, String captionTopic, String poseTopic, int partitions, int fetchWaitMs) {
         this.producer = new KafkaProducer<>(KafkaClientProperties.producer(bootstrapServers, Map.of("linger.ms", "1")));
         this.captionTopic = captionTopic;
-        this.reader = new Thread(() -> read(bootstrapServers, poseTopic, partitions), "bench-pose-reader");
+        this.reader = new Thread(() -> read(bootstrapServers, poseTopic, partitions, fetchWaitMs), "bench-pose-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -108,7 +109,16 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    private static Outcome outcome(List<long[]> phase) {
+    private volatile double lastQueueWaitP50 = Double.NaN;
+
+    /** The median queue wait (caption timestamp to inference start, from the pose events) of the last phase. */
+    double lastQueueWaitP50() {
+        return lastQueueWaitP50;
+    }
+
+    private Outcome outcome(List<long[]> phase) {
+        lastQueueWaitP50 = phase.stream().mapToLong(a -> a[2]).sorted().skip(phase.size() / 2).findFirst()
+                .orElse(0) / 1000.0;
         double[] latencies = new double[phase.size()];
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -121,9 +131,10 @@ final class LoadRun implements AutoCloseable {
         return new Outcome(phase.size(), (last - first) / 1e9, latencies);
     }
 
-    private void read(String bootstrapServers, String topic, int partitions) {
+    private void read(String bootstrapServers, String topic, int partitions, int fetchWaitMs) {
         Map<String, Object> props = new HashMap<>(KafkaClientProperties.common(bootstrapServers, Map.of()));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchWaitMs);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
@@ -139,7 +150,8 @@ final class LoadRun implements AutoCloseable {
                     Long sent = sentNanos.remove(record.key());
                     if (sent != null) {
                         synchronized (arrivals) {
-                            arrivals.add(new long[] {sent, now});
+                            double wait = EventCodec.poses().decode(record.value()).getQueueWaitMs();
+                            arrivals.add(new long[] {sent, now, (long) (wait * 1000)});
                         }
                     }
                 }

@@ -2,6 +2,7 @@ package dev.text2pose.serving;
 
 import dev.text2pose.model.ExecutionProvider;
 import dev.text2pose.serving.kafka.KafkaSecrets;
+import dev.text2pose.serving.pipeline.PipelineConfig;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +20,12 @@ import java.util.Optional;
  * @param groupId           consumer group; instances with the same group split the caption partitions
  * @param topicPartitions   partitions for topics the service creates (it creates missing topics only); the number of
  *                          partitions caps how many instances share the work
- * @param modelPath         model bundle (.onnx); empty serves the bundle shipped inside the service
+ * @param modelPath         model bundle (.onnx), or a folder whose newest .onnx is served; watched for new bundles,
+ *                          which are hot-reloaded; empty serves the bundle shipped inside the service
  * @param provider          ONNX Runtime execution provider: AUTO picks CUDA when a GPU is usable, else CPU
  * @param intraOpThreads    ONNX Runtime threads per session; 0 lets ONNX Runtime choose
- * @param maxBatchRecords   most caption records polled and served as one inference batch
+ * @param maxBatchRecords   most caption records served as one inference batch
+ * @param pipeline          batching wait, in-flight bound, delivery mode, deadline, instance id, reload interval
  * @param httpHost          address of the health endpoints; loopback unless exposed on purpose
  * @param httpPort          port of the health endpoints; 0 picks a free one
  * @param kafkaProperties   extra Kafka client properties (security, timeouts...), applied to every client
@@ -41,6 +44,7 @@ public record ServiceConfig(
         ExecutionProvider provider,
         int intraOpThreads,
         int maxBatchRecords,
+        PipelineConfig pipeline,
         String httpHost,
         int httpPort,
         Map<String, String> kafkaProperties,
@@ -68,21 +72,14 @@ public record ServiceConfig(
     public static ServiceConfig defaults() {
         return new ServiceConfig(Optional.empty(), EmbeddedBrokerConfig.defaults(), DEFAULT_CAPTION_TOPIC,
                 DEFAULT_POSE_TOPIC, DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_GROUP_ID, 4, Optional.empty(),
-                ExecutionProvider.AUTO, 0, 64, "127.0.0.1", 8080, Map.of(), true);
+                ExecutionProvider.AUTO, 0, 64, PipelineConfig.defaults(), "127.0.0.1", 8080, Map.of(), true);
     }
 
-    /** A copy that uses the given cluster instead of the embedded broker. */
-    public ServiceConfig withBootstrapServers(String servers) {
-        return new ServiceConfig(Optional.of(servers), embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
-                groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, httpHost, httpPort,
-                kafkaProperties, viewer);
-    }
-
-    /** A copy with another HTTP port (0 for any free one). */
-    public ServiceConfig withHttpPort(int port) {
+    /** A copy with other pipeline settings. */
+    public ServiceConfig withPipeline(PipelineConfig settings) {
         return new ServiceConfig(bootstrapServers, embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
-                groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, httpHost, port,
-                kafkaProperties, viewer);
+                groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, settings, httpHost,
+                httpPort, kafkaProperties, viewer);
     }
 
     /** The config as log lines would show it: values of keys that look like secrets are masked. */
@@ -93,7 +90,7 @@ public record ServiceConfig(
                 + ", captionTopic=" + captionTopic + ", poseTopic=" + poseTopic + ", deadLetterTopic=" + deadLetterTopic
                 + ", groupId=" + groupId + ", topicPartitions=" + topicPartitions
                 + ", model=" + modelPath.map(Path::toString).orElse("(shipped default)") + ", provider=" + provider
-                + ", intraOpThreads=" + intraOpThreads + ", maxBatchRecords=" + maxBatchRecords
+                + ", intraOpThreads=" + intraOpThreads + ", maxBatchRecords=" + maxBatchRecords + ", pipeline=" + pipeline
                 + ", http=" + httpHost + ":" + httpPort + ", viewer=" + viewer + ", kafkaProperties=" + masked + "]";
     }
 

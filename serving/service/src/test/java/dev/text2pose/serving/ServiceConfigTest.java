@@ -16,7 +16,7 @@ class ServiceConfigTest {
         ServiceConfig withSecrets = new ServiceConfig(config.bootstrapServers(), config.embeddedBroker(),
                 config.captionTopic(), config.poseTopic(), config.deadLetterTopic(), config.groupId(),
                 config.topicPartitions(), config.modelPath(), config.provider(), config.intraOpThreads(),
-                config.maxBatchRecords(), config.httpHost(), config.httpPort(), Map.of(
+                config.maxBatchRecords(), config.pipeline(), config.httpHost(), config.httpPort(), Map.of(
                         "sasl.jaas.config", "ScramLoginModule required username=\"svc\" password=\"hunter2\";",
                         "ssl.truststore.password", "hunter3",
                         "security.protocol", "SASL_SSL"), config.viewer());
@@ -31,6 +31,6 @@ class ServiceConfigTest {
         ServiceConfig d = ServiceConfig.defaults();
         assertThrows(IllegalArgumentException.class, () -> new ServiceConfig(d.bootstrapServers(), d.embeddedBroker(),
                 d.captionTopic(), d.poseTopic(), d.deadLetterTopic(), d.groupId(), 0, d.modelPath(), d.provider(),
-                d.intraOpThreads(), d.maxBatchRecords(), d.httpHost(), d.httpPort(), Map.of(), true));
+                d.intraOpThreads(), d.maxBatchRecords(), d.pipeline(), d.httpHost(), d.httpPort(), Map.of(), true));
     }
 }

@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                 new ServiceConfig.EmbeddedBrokerConfig(dataDir, EmbeddedBroker.freePort()), config.captionTopic(),
                 config.poseTopic(), config.deadLetterTopic(), config.groupId(), config.topicPartitions(),
                 config.modelPath(), config.provider(), config.intraOpThreads(), config.maxBatchRecords(),
-                config.httpHost(), 0, config.kafkaProperties(), false);
+                config.pipeline(), config.httpHost(), 0, config.kafkaProperties(), false);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

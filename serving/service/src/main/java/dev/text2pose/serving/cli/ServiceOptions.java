@@ -2,10 +2,13 @@ package dev.text2pose.serving.cli;
 
 import dev.text2pose.model.ExecutionProvider;
 import dev.text2pose.serving.ServiceConfig;
+import dev.text2pose.serving.pipeline.DeliveryMode;
+import dev.text2pose.serving.pipeline.PipelineConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The service's settings as flags, each with an environment variable for containers. */
@@ -44,7 +47,8 @@ final class ServiceOptions {
     int partitions;
 
     @Option(names = "--model", defaultValue = "${env:TEXT2POSE_MODEL}",
-            description = "Model bundle (.onnx) to serve (env TEXT2POSE_MODEL); default: the bundle shipped inside.")
+            description = "Model bundle (.onnx), or a folder whose newest .onnx is served (env TEXT2POSE_MODEL); "
+                    + "watched for new bundles, which are checked and hot-swapped. Default: the bundle shipped inside.")
     Path model;
 
     @Option(names = "--provider", defaultValue = "${env:TEXT2POSE_PROVIDER:-AUTO}",
@@ -58,6 +62,33 @@ final class ServiceOptions {
     @Option(names = "--max-batch", defaultValue = "${env:TEXT2POSE_MAX_BATCH:-64}",
             description = "Most caption records served as one inference batch (default ${DEFAULT-VALUE}).")
     int maxBatch;
+
+    @Option(names = "--max-wait-ms", defaultValue = "${env:TEXT2POSE_MAX_WAIT_MS:-5}",
+            description = "How long the first record of a batch waits for more (default ${DEFAULT-VALUE}).")
+    long maxWaitMs;
+
+    @Option(names = "--max-in-flight", defaultValue = "${env:TEXT2POSE_MAX_IN_FLIGHT:-256}",
+            description = "Records held in memory before partitions are paused (default ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--delivery", defaultValue = "${env:TEXT2POSE_DELIVERY:-exactly-once}",
+            description = "exactly-once (Kafka transactions; readers use read_committed) or at-least-once "
+                    + "(idempotent producer; readers dedupe by request id) (default ${DEFAULT-VALUE}).")
+    String delivery;
+
+    @Option(names = "--max-age-ms", defaultValue = "${env:TEXT2POSE_MAX_AGE_MS:-300000}",
+            description = "Records older than this are dead-lettered as EXPIRED instead of served late; 0 = never "
+                    + "(default ${DEFAULT-VALUE}).")
+    long maxAgeMs;
+
+    @Option(names = "--instance-id", defaultValue = "${env:TEXT2POSE_INSTANCE_ID}",
+            description = "Stable name of this instance (e.g. the pod name), part of its transactional.id; "
+                    + "default: random (env TEXT2POSE_INSTANCE_ID).")
+    String instanceId;
+
+    @Option(names = "--model-reload-interval-ms", defaultValue = "${env:TEXT2POSE_MODEL_RELOAD_INTERVAL_MS:-10000}",
+            description = "How often --model is checked for a new bundle (default ${DEFAULT-VALUE}).")
+    long reloadIntervalMs;
 
     @Option(names = "--http-host", defaultValue = "${env:TEXT2POSE_HTTP_HOST:-127.0.0.1}",
             description = "Address of the health endpoints and the viewer (default ${DEFAULT-VALUE}).")
@@ -77,7 +108,14 @@ final class ServiceOptions {
         Optional<String> servers = Optional.ofNullable(kafka.bootstrapServers).filter(s -> !s.isBlank());
         return new ServiceConfig(servers, new ServiceConfig.EmbeddedBrokerConfig(dataDir, embeddedPort),
                 captionTopic, poseTopic, deadLetterTopic, groupId, partitions, Optional.ofNullable(model),
-                ExecutionProvider.parse(provider), threads, maxBatch, httpHost, httpPort, kafka.clientProperties(),
-                viewer);
+                ExecutionProvider.parse(provider), threads, maxBatch, pipeline(), httpHost, httpPort,
+                kafka.clientProperties(), viewer);
+    }
+
+    private PipelineConfig pipeline() {
+        return new PipelineConfig(Duration.ofMillis(maxWaitMs), maxInFlight, DeliveryMode.parse(delivery),
+                maxAgeMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(maxAgeMs)),
+                instanceId == null || instanceId.isBlank() ? PipelineConfig.randomInstanceId() : instanceId,
+                Duration.ofMillis(reloadIntervalMs));
     }
 }

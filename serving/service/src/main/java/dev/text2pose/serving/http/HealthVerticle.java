@@ -5,20 +5,20 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The service's HTTP face: {@code /health/live} answers 200 while the process runs; {@code /health/ready} answers 200
- * only while the model is loaded and the pipeline is polling Kafka, and 503 otherwise, so an orchestrator routes
- * work and restarts by the right signal.
+ * only while the model is loaded, Kafka answers and the pipeline polls, and 503 otherwise, so an orchestrator routes
+ * work and restarts by the right signal. Other {@link HttpRoutes} (metrics...) are mounted on the same server.
  */
 public final class HealthVerticle extends VerticleBase {
 
     private final String host;
     private final int port;
     private final BooleanSupplier ready;
-    private final Consumer<Router> moreRoutes;
+    private final List<HttpRoutes> routes;
     private volatile int actualPort = -1;
 
     /**
@@ -27,17 +27,15 @@ public final class HealthVerticle extends VerticleBase {
      * @param ready whether the service can take work now
      */
     public HealthVerticle(String host, int port, BooleanSupplier ready) {
-        this(host, port, ready, router -> { });
+        this(host, port, ready, List.of());
     }
 
-    /**
-     * @param moreRoutes adds other routes (the web viewer) to the same server, after the health routes
-     */
-    public HealthVerticle(String host, int port, BooleanSupplier ready, Consumer<Router> moreRoutes) {
+    /** As {@link #HealthVerticle(String, int, BooleanSupplier)}, also serving {@code routes}. */
+    public HealthVerticle(String host, int port, BooleanSupplier ready, List<HttpRoutes> routes) {
         this.host = host;
         this.port = port;
         this.ready = ready;
-        this.moreRoutes = moreRoutes;
+        this.routes = List.copyOf(routes);
     }
 
     @Override
@@ -48,7 +46,7 @@ public final class HealthVerticle extends VerticleBase {
             boolean isReady = ready.getAsBoolean();
             ctx.response().setStatusCode(isReady ? 200 : 503).end(isReady ? "ready\n" : "not ready\n");
         });
-        moreRoutes.accept(router);
+        routes.forEach(r -> r.mount(router));
         return vertx.createHttpServer().requestHandler(router).listen(port, host)
                 .onSuccess(server -> actualPort = server.actualPort())
                 .map(HttpServer::actualPort);

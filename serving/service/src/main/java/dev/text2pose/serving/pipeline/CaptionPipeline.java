@@ -1,108 +1,113 @@
 package dev.text2pose.serving.pipeline;
 
-import dev.text2pose.model.GeneratedPoses;
-import dev.text2pose.model.PoseGenerator;
-import dev.text2pose.model.PoseRequest;
-import dev.text2pose.schema.CaptionEvent;
-import dev.text2pose.schema.DeadLetters;
-import dev.text2pose.schema.EventCodec;
-import dev.text2pose.schema.MalformedEventException;
-import dev.text2pose.schema.PoseEvent;
-import org.apache.kafka.clients.consumer.CommitFailedException;
+import dev.text2pose.serving.metrics.ServiceMetrics;
+import dev.text2pose.serving.model.InferenceWorker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The service's work: caption records in, pose records out, one polled batch at a time, on one thread that owns
- * the consumer (Kafka consumers are single-threaded).
+ * The service's work loop, on the one thread that owns the consumer: {@code poll -> batch -> infer -> publish ->
+ * commit}.
  *
- * <p>Each batch goes {@code decode -> infer -> publish -> commit}. Offsets are committed only after every pose and
- * dead letter of the batch is acknowledged, so a crash can repeat a batch but never lose one (at-least-once;
- * consumers dedupe by request id). Nothing is polled while a batch is in flight, so unserved records wait in Kafka
- * as consumer lag instead of piling up in memory. Records that cannot be served go to the dead-letter topic with
- * their reason, and the loop goes on.
+ * <p><b>Batching.</b> Polled records wait in {@link PendingRecords} until a full batch is there or the first has waited
+ * the maximum wait; the batch then goes to the {@link InferenceWorker}, and while it is computed this thread keeps
+ * polling and publishes the batch before it (one batch in inference, one in publication).
+ *
+ * <p><b>Backpressure.</b> When the records held (waiting plus in inference) reach the in-flight bound, every assigned
+ * partition is paused; they resume at half the bound. Unserved records wait in Kafka as consumer lag.
+ *
+ * <p><b>Delivery.</b> A batch's outputs and offsets are written by the {@link BatchPublisher} of the delivery mode.
+ * A failed batch is classified by {@link PublishFailures}, and every partition is rewound to the first record not yet
+ * committed, so it is served again: nothing is lost.
+ *
+ * <p><b>Revocation and shutdown.</b> Before partitions are revoked, and when stopping, the batch in inference is
+ * finished, published and committed; waiting records are dropped without being served, so their next owner serves
+ * them once. A clean stop therefore creates no duplicates.
  */
 public final class CaptionPipeline implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptionPipeline.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    private static final Duration BUSY_POLL = Duration.ofMillis(2);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final long STATE_REPORT_NANOS = 1_000_000_000L;
+    private static final long STALE_POLL_NANOS = 30_000_000_000L;
 
     /** The three topics the pipeline touches. */
     public record Topics(String captions, String poses, String deadLetters) {
     }
 
-    /** A decoded, valid request and the record it came from. */
-    private record Accepted(ConsumerRecord<String, byte[]> source, String requestId, PoseRequest request) {
+    private record InFlight(Batch batch, CompletableFuture<ProcessedBatch> result) {
     }
 
     private final Consumer<String, byte[]> consumer;
-    private final Producer<String, byte[]> producer;
-    private final PoseGenerator generator;
-    private final String modelVersion;
+    private final BatchPublisher publisher;
+    private final InferenceWorker worker;
+    private final BatchProcessor processor;
+    private final ServiceMetrics metrics;
     private final Topics topics;
-    private final EventCodec<CaptionEvent> captionCodec = EventCodec.captions();
-    private final EventCodec<PoseEvent> poseCodec = EventCodec.poses();
-    private final RequestValidator validator = new RequestValidator();
+    private final PendingRecords pending;
+    private final int maxInFlight;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private InFlight inferring;
+    private boolean paused;
+    private long lastStateReport;
     private volatile boolean running = true;
-    private volatile boolean polling;
+    private volatile boolean alive = true;
+    private volatile long lastPollNanos = System.nanoTime() - 2 * STALE_POLL_NANOS;
 
     /**
-     * @param consumer     a consumer configured by {@code KafkaClientProperties.consumer}; the pipeline owns it from now
-     *                     on and closes it when it stops
-     * @param producer     the producer for poses and dead letters; shared, not closed here
-     * @param generator    the model
-     * @param modelVersion the version every pose event carries
+     * @param consumer    a consumer configured by {@code KafkaClientProperties.consumer}; owned and closed by the
+     *                    pipeline
+     * @param publisher   writes batches in the delivery mode; owned and closed by the pipeline
+     * @param worker      runs the model; shared with the model reloader, not closed here
+     * @param maxBatch    most records per batch
+     * @param maxWait     how long the first record of a batch waits for more
+     * @param maxInFlight records held before the partitions are paused
      */
-    public CaptionPipeline(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
-                           PoseGenerator generator, String modelVersion, Topics topics) {
+    public CaptionPipeline(Consumer<String, byte[]> consumer, BatchPublisher publisher, InferenceWorker worker,
+                           BatchProcessor processor, ServiceMetrics metrics, Topics topics, int maxBatch,
+                           Duration maxWait, int maxInFlight) {
         this.consumer = consumer;
-        this.producer = producer;
-        this.generator = generator;
-        this.modelVersion = modelVersion;
+        this.publisher = publisher;
+        this.worker = worker;
+        this.processor = processor;
+        this.metrics = metrics;
         this.topics = topics;
+        this.pending = new PendingRecords(maxBatch, maxWait);
+        this.maxInFlight = maxInFlight;
     }
 
-    /** Polls and serves until {@link #stop()}; the in-flight batch is finished and committed before it returns. */
+    /** Serves until {@link #stop()}; the batch in inference is published and committed before it returns. */
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topics.captions()), new LoggingRebalanceListener());
+            consumer.subscribe(List.of(topics.captions()), new Rebalance());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-                polling = true;
-                if (!records.isEmpty()) {
-                    serve(records);
-                }
+                step();
             }
+            finishInFlight();
         } catch (RuntimeException e) {
             LOG.error("Caption pipeline stopped by an unexpected error", e);
             throw e;
         } finally {
-            polling = false;
-            consumer.close();
+            alive = false;
+            closeClients();
             LOG.info("Caption pipeline stopped after serving {} requests and dead-lettering {} records",
                     served.get(), deadLettered.get());
         }
@@ -113,9 +118,9 @@ public final class CaptionPipeline implements Runnable {
         running = false;
     }
 
-    /** Whether the loop has polled Kafka successfully and is still running. */
+    /** Whether the loop runs and has polled Kafka in the last 30 s (a stuck loop turns this false). */
     public boolean isServing() {
-        return running && polling;
+        return alive && running && System.nanoTime() - lastPollNanos < STALE_POLL_NANOS;
     }
 
     /** Requests answered with a pose event so far. */
@@ -128,133 +133,141 @@ public final class CaptionPipeline implements Runnable {
         return deadLettered.get();
     }
 
-    private void serve(ConsumerRecords<String, byte[]> records) {
-        List<ProducerRecord<String, byte[]>> outgoing = new ArrayList<>();
-        List<Accepted> accepted = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            decode(record, accepted, outgoing);
+    private void step() {
+        ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
+        long now = System.nanoTime();
+        lastPollNanos = now;
+        pending.add(records, now);
+        ProcessedBatch done = takeFinished();
+        if (inferring == null && pending.ready(now)) {
+            dispatch();
         }
-        outgoing.addAll(infer(accepted));
+        if (done != null) {
+            publish(done);
+        }
+        applyBackpressure();
+        reportState();
+    }
+
+    private Duration pollTimeout() {
+        if (inferring != null) {
+            return BUSY_POLL;
+        }
+        Duration untilReady = pending.untilReady(System.nanoTime());
+        return untilReady.compareTo(IDLE_POLL) < 0 ? untilReady : IDLE_POLL;
+    }
+
+    private void dispatch() {
+        Batch batch = pending.take();
+        inferring = new InFlight(batch, worker.submit(model -> processor.process(batch, model)));
+    }
+
+    /** The batch whose inference has finished, if any; a batch whose inference broke is rewound. */
+    private ProcessedBatch takeFinished() {
+        if (inferring == null || !inferring.result().isDone()) {
+            return null;
+        }
+        return awaitInference();
+    }
+
+    private ProcessedBatch awaitInference() {
+        InFlight flight = inferring;
+        inferring = null;
         try {
-            publish(outgoing);
-        } catch (PublishFailedException e) {
-            LOG.error("Publishing a batch failed; it will be served again: {}", e.getMessage(), e);
-            rewind(records);
+            return flight.result().join();
+        } catch (CompletionException e) {
+            LOG.error("Inference of a batch of {} broke; it will be served again", flight.batch().size(), e.getCause());
+            metrics.batchRetried("inference");
+            rewind(flight.batch().firstOffsets());
+            sleep(RETRY_BACKOFF);
+            return null;
+        }
+    }
+
+    private void publish(ProcessedBatch done) {
+        try {
+            publisher.publish(done, consumer);
+        } catch (RuntimeException e) {
+            PublishFailures.Action action = PublishFailures.classify(e);
+            if (action == PublishFailures.Action.STOP) {
+                throw new IllegalStateException("cannot publish to Kafka: " + e.getMessage(), e);
+            }
+            LOG.warn("Publishing a batch of {} failed ({}); {} and serving it again", done.batch().size(), e, action);
+            metrics.batchRetried(e.getClass().getSimpleName());
+            publisher.recover(action);
+            rewind(done.batch().firstOffsets());
             sleep(RETRY_BACKOFF);
             return;
         }
-        commit(records);
-        long poses = outgoing.stream().filter(r -> r.topic().equals(topics.poses())).count();
-        served.addAndGet(poses);
-        deadLettered.addAndGet(outgoing.size() - poses);
+        served.addAndGet(done.poses());
+        deadLettered.addAndGet(done.outgoing().size() - done.poses());
+        metrics.batchCommitted(done.poses(), done.deadLetters(), done.servedTimestamps());
     }
 
-    private void decode(ConsumerRecord<String, byte[]> record, List<Accepted> accepted,
-                        List<ProducerRecord<String, byte[]>> outgoing) {
-        try {
-            CaptionEvent event = captionCodec.decode(record.value());
-            accepted.add(new Accepted(record, event.getRequestId(), validator.validate(event)));
-        } catch (MalformedEventException e) {
-            outgoing.add(deadLetter(record, DeadLetters.Reason.UNDECODABLE, e.getMessage()));
-        } catch (InvalidRequestException e) {
-            outgoing.add(deadLetter(record, DeadLetters.Reason.INVALID_REQUEST, e.getMessage()));
-        }
-    }
-
-    private List<ProducerRecord<String, byte[]>> infer(List<Accepted> accepted) {
-        if (accepted.isEmpty()) {
-            return List.of();
-        }
-        long startWallMs = System.currentTimeMillis();
-        long start = System.nanoTime();
-        List<GeneratedPoses> generated;
-        try {
-            generated = generator.generate(accepted.stream().map(Accepted::request).toList());
-        } catch (RuntimeException batchFailure) {
-            LOG.warn("Inference failed for a batch of {}; serving its requests one by one", accepted.size(),
-                    batchFailure);
-            return inferOneByOne(accepted);
-        }
-        double inferenceMs = (System.nanoTime() - start) / 1e6;
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(accepted.size());
-        for (int i = 0; i < accepted.size(); i++) {
-            out.add(poseRecord(accepted.get(i), generated.get(i), startWallMs, inferenceMs));
-        }
-        return out;
-    }
-
-    /** Isolates the request that breaks a batch: the others are served, the culprit is dead-lettered. */
-    private List<ProducerRecord<String, byte[]>> inferOneByOne(List<Accepted> accepted) {
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        for (Accepted request : accepted) {
-            long startWallMs = System.currentTimeMillis();
-            long start = System.nanoTime();
-            try {
-                GeneratedPoses poses = generator.generate(List.of(request.request())).get(0);
-                out.add(poseRecord(request, poses, startWallMs, (System.nanoTime() - start) / 1e6));
-            } catch (RuntimeException e) {
-                LOG.warn("Inference failed for request {} at {}-{}@{}", request.requestId(),
-                        request.source().topic(), request.source().partition(), request.source().offset(), e);
-                out.add(deadLetter(request.source(), DeadLetters.Reason.INFERENCE_FAILED, e.toString()));
-            }
-        }
-        return out;
-    }
-
-    private ProducerRecord<String, byte[]> poseRecord(Accepted request, GeneratedPoses poses, long startWallMs,
-                                                      double inferenceMs) {
-        double queueWaitMs = Math.max(0, startWallMs - request.source().timestamp());
-        byte[] value = poseCodec.encode(PoseEvents.toEvent(request.requestId(), modelVersion,
-                request.request().seed(), poses, queueWaitMs, inferenceMs));
-        return new ProducerRecord<>(topics.poses(), request.requestId(), value);
-    }
-
-    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record,
-                                                      DeadLetters.Reason reason, String error) {
-        LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason, error);
-        return DeadLetterRecords.of(record, topics.deadLetters(), reason, error);
-    }
-
-    /** Sends everything and waits until the cluster has acknowledged every record. */
-    private void publish(List<ProducerRecord<String, byte[]>> outgoing) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(outgoing.size());
-        for (ProducerRecord<String, byte[]> record : outgoing) {
-            acks.add(producer.send(record));
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new PublishFailedException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PublishFailedException(e);
+    /** Publishes the batch in inference, if any: before partitions are revoked and before stopping. */
+    private void finishInFlight() {
+        if (inferring != null) {
+            ProcessedBatch done = awaitInference();
+            if (done != null) {
+                publish(done);
             }
         }
     }
 
-    private void commit(ConsumerRecords<String, byte[]> records) {
+    /**
+     * Seeks every owned partition back to the first record held but not committed (in {@code from}, in inference or
+     * waiting), and forgets what was held: those records are polled and served again.
+     */
+    private void rewind(Map<TopicPartition, Long> from) {
+        Map<TopicPartition, Long> seekTo = new HashMap<>(from);
+        if (inferring != null) {
+            Batch abandoned = inferring.batch();
+            inferring.result().exceptionally(e -> null).join();
+            inferring = null;
+            abandoned.firstOffsets().forEach((tp, offset) -> seekTo.merge(tp, offset, Math::min));
+        }
+        pending.firstOffsets().forEach((tp, offset) -> seekTo.merge(tp, offset, Math::min));
+        pending.clear();
+        Set<TopicPartition> owned = consumer.assignment();
+        seekTo.forEach((tp, offset) -> {
+            if (owned.contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
+    }
+
+    private void applyBackpressure() {
+        int held = pending.size() + (inferring == null ? 0 : inferring.batch().size());
+        if (held >= maxInFlight) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+        } else if (paused && held <= maxInFlight / 2) {
+            consumer.resume(consumer.paused());
+            paused = false;
+        }
+    }
+
+    private void reportState() {
+        long now = System.nanoTime();
+        if (now - lastStateReport < STATE_REPORT_NANOS) {
+            return;
+        }
+        lastStateReport = now;
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        int held = pending.size() + (inferring == null ? 0 : inferring.batch().size());
+        metrics.consumerState(lag, held, consumer.paused().size());
+    }
+
+    private void closeClients() {
         try {
-            consumer.commitSync(nextOffsets(records));
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            // The partitions moved to another instance, which will serve this batch again: duplicates, no loss.
-            LOG.warn("Commit failed during a rebalance; the batch will be redelivered: {}", e.getMessage());
+            consumer.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the consumer failed", e);
         }
-    }
-
-    private void rewind(ConsumerRecords<String, byte[]> records) {
-        for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
-        }
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-        }
-        return offsets;
+        publisher.close();
     }
 
     private static void sleep(Duration duration) {
@@ -265,21 +278,27 @@ public final class CaptionPipeline implements Runnable {
         }
     }
 
-    /** A send the cluster did not acknowledge after the producer's own retries. */
-    private static final class PublishFailedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PublishFailedException(Throwable cause) {
-            super(cause.toString(), cause);
-        }
-    }
-
-    private static final class LoggingRebalanceListener implements ConsumerRebalanceListener {
+    /** Runs inside {@code poll} (and {@code close}) on the pipeline's thread. */
+    private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                LOG.info("Partitions revoked: {}", partitions);
+            if (partitions.isEmpty()) {
+                return;
             }
+            finishInFlight();
+            pending.drop(partitions);
+            LOG.info("Partitions revoked after committing the batch in flight: {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            // The group moved on without us: our commits would be refused, so drop what we hold and re-read the rest.
+            pending.drop(partitions);
+            rewind(Map.of());
+            LOG.warn("Partitions lost (this instance was out of the group): {}", partitions);
         }
 
         @Override

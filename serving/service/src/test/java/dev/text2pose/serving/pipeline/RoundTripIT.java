@@ -71,8 +71,8 @@ class RoundTripIT {
         deadLetterTopic = topics.get(2);
         service = Text2PoseService.start(new ServiceConfig(Optional.of(cluster.bootstrapServers()),
                 ServiceConfig.EmbeddedBrokerConfig.defaults(), captionTopic, poseTopic, deadLetterTopic,
-                "roundtrip-" + captionTopic, 4, Optional.empty(), ExecutionProvider.CPU, 1, 64, "127.0.0.1", 0,
-                Map.of(), false));
+                "roundtrip-" + captionTopic, 4, Optional.empty(), ExecutionProvider.CPU, 1, 64,
+                PipelineConfig.defaults(), "127.0.0.1", 0, Map.of(), false));
     }
 
     @AfterAll

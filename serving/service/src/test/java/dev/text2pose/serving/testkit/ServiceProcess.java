@@ -3,6 +3,8 @@ package dev.text2pose.serving.testkit;
 import dev.text2pose.serving.http.HttpPaths;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +27,31 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
+    private int httpPort = -1;
 
     private ServiceProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /** Starts {@code text2pose run} with {@code args} on a free HTTP port, and waits until it is ready. */
+    public static ServiceProcess run(Path log, List<String> args) throws InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of("run", "--http-port", Integer.toString(port)));
+        command.addAll(args);
+        try {
+            ServiceProcess service = start(log, List.of(), Map.of(), command.toArray(String[]::new));
+            service.httpPort = port;
+            service.awaitReady(port, Duration.ofSeconds(120));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the service", e);
+        }
     }
 
     /**
@@ -73,6 +96,21 @@ public final class ServiceProcess implements AutoCloseable {
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException notListening) {
             return Optional.empty();
+        }
+    }
+
+    /** The service's {@code /metrics} text; only for a service started with {@link #run}. */
+    public String metrics() throws InterruptedException {
+        return get(httpPort, HttpPaths.METRICS).orElseThrow(() -> new IllegalStateException("no HTTP answer"))
+                .body();
+    }
+
+    /** SIGKILL: no shutdown hook, no commit, no goodbye to the group, as a crashed pod. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,41 @@
+package dev.text2pose.serving.pipeline;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Caption records served together: one encoder and one generator call, one publish, one commit.
+ *
+ * @param records in consumption order; within a partition, consecutive offsets as polled
+ */
+public record Batch(List<ConsumerRecord<String, byte[]>> records) {
+
+    public Batch {
+        records = List.copyOf(records);
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    /** The offsets to commit once the batch is published: the last offset + 1 of every partition in it. */
+    public Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            offsets.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return offsets;
+    }
+
+    /** The first offset of every partition in the batch: where to seek to serve it again. */
+    public Map<TopicPartition, Long> firstOffsets() {
+        return PendingRecords.lowest(records);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.text2pose.serving.pipeline;
+
+import dev.text2pose.model.GeneratedPoses;
+import dev.text2pose.model.PoseRequest;
+import dev.text2pose.schema.CaptionEvent;
+import dev.text2pose.schema.DeadLetters;
+import dev.text2pose.schema.EventCodec;
+import dev.text2pose.schema.MalformedEventException;
+import dev.text2pose.schema.PoseEvent;
+import dev.text2pose.serving.metrics.ServiceMetrics;
+import dev.text2pose.serving.model.ServingModel;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a batch of caption records into pose records and dead letters: {@code decode -> validate -> age check ->
+ * infer -> encode}. Pure transformation, no Kafka I/O, so it runs on the inference thread while the consumer's thread
+ * publishes the previous batch. Every record of the batch gets exactly one output.
+ */
+public final class BatchProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
+
+    /** A decoded, valid request and the record it came from. */
+    private record Accepted(ConsumerRecord<String, byte[]> source, String requestId, PoseRequest request) {
+    }
+
+    private final CaptionPipeline.Topics topics;
+    private final Optional<Duration> maxAge;
+    private final ServiceMetrics metrics;
+    private final EventCodec<CaptionEvent> captionCodec = EventCodec.captions();
+    private final EventCodec<PoseEvent> poseCodec = EventCodec.poses();
+    private final RequestValidator validator = new RequestValidator();
+
+    /** @param maxAge records older than this when their batch starts are dead-lettered as EXPIRED */
+    public BatchProcessor(CaptionPipeline.Topics topics, Optional<Duration> maxAge, ServiceMetrics metrics) {
+        this.topics = topics;
+        this.maxAge = maxAge;
+        this.metrics = metrics;
+    }
+
+    /** Serves a batch with {@code model}; never throws for a bad record or a failed inference. */
+    public ProcessedBatch process(Batch batch, ServingModel model) {
+        long nowMs = System.currentTimeMillis();
+        List<ProducerRecord<String, byte[]>> outgoing = new ArrayList<>(batch.size());
+        Map<DeadLetters.Reason, Integer> letters = new EnumMap<>(DeadLetters.Reason.class);
+        List<Accepted> accepted = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> record : batch.records()) {
+            accept(record, nowMs, accepted, outgoing, letters);
+        }
+        List<Long> served = new ArrayList<>(accepted.size());
+        outgoing.addAll(infer(model, accepted, letters, served));
+        return new ProcessedBatch(batch, outgoing, served.size(), letters, served);
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> record, long nowMs, List<Accepted> accepted,
+                        List<ProducerRecord<String, byte[]>> outgoing, Map<DeadLetters.Reason, Integer> letters) {
+        try {
+            CaptionEvent event = captionCodec.decode(record.value());
+            PoseRequest request = validator.validate(event);
+            long ageMs = nowMs - record.timestamp();
+            if (maxAge.isPresent() && ageMs > maxAge.get().toMillis()) {
+                outgoing.add(deadLetter(record, DeadLetters.Reason.EXPIRED, "waited " + ageMs + " ms, more than the "
+                        + maxAge.get().toMillis() + " ms allowed", letters));
+                return;
+            }
+            accepted.add(new Accepted(record, event.getRequestId(), request));
+        } catch (MalformedEventException e) {
+            outgoing.add(deadLetter(record, DeadLetters.Reason.UNDECODABLE, e.getMessage(), letters));
+        } catch (InvalidRequestException e) {
+            outgoing.add(deadLetter(record, DeadLetters.Reason.INVALID_REQUEST, e.getMessage(), letters));
+        }
+    }
+
+    private List<ProducerRecord<String, byte[]>> infer(ServingModel model, List<Accepted> accepted,
+                                                       Map<DeadLetters.Reason, Integer> letters, List<Long> served) {
+        if (accepted.isEmpty()) {
+            return List.of();
+        }
+        long startWallMs = System.currentTimeMillis();
+        long start = System.nanoTime();
+        List<GeneratedPoses> generated;
+        try {
+            generated = model.generator().generate(accepted.stream().map(Accepted::request).toList());
+        } catch (RuntimeException batchFailure) {
+            LOG.warn("Inference failed for a batch of {}; serving its requests one by one", accepted.size(),
+                    batchFailure);
+            return inferOneByOne(model, accepted, letters, served);
+        }
+        long nanos = System.nanoTime() - start;
+        metrics.batchInferred(accepted.size(), nanos);
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(accepted.size());
+        for (int i = 0; i < accepted.size(); i++) {
+            out.add(poseRecord(model, accepted.get(i), generated.get(i), startWallMs, nanos / 1e6));
+            served.add(accepted.get(i).source().timestamp());
+        }
+        return out;
+    }
+
+    /** Isolates the request that breaks a batch: the others are served, the culprit is dead-lettered. */
+    private List<ProducerRecord<String, byte[]>> inferOneByOne(ServingModel model, List<Accepted> accepted,
+                                                               Map<DeadLetters.Reason, Integer> letters,
+                                                               List<Long> served) {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        for (Accepted request : accepted) {
+            long startWallMs = System.currentTimeMillis();
+            long start = System.nanoTime();
+            try {
+                GeneratedPoses poses = model.generator().generate(List.of(request.request())).get(0);
+                out.add(poseRecord(model, request, poses, startWallMs, (System.nanoTime() - start) / 1e6));
+                served.add(request.source().timestamp());
+            } catch (RuntimeException e) {
+                LOG.warn("Inference failed for request {} at {}-{}@{}", request.requestId(),
+                        request.source().topic(), request.source().partition(), request.source().offset(), e);
+                out.add(deadLetter(request.source(), DeadLetters.Reason.INFERENCE_FAILED, e.toString(), letters));
+            }
+        }
+        return out;
+    }
+
+    private ProducerRecord<String, byte[]> poseRecord(ServingModel model, Accepted request, GeneratedPoses poses,
+                                                      long startWallMs, double inferenceMs) {
+        double queueWaitMs = Math.max(0, startWallMs - request.source().timestamp());
+        byte[] value = poseCodec.encode(PoseEvents.toEvent(request.requestId(), model.version(),
+                request.request().seed(), poses, queueWaitMs, inferenceMs));
+        ProducerRecord<String, byte[]> pose = new ProducerRecord<>(topics.poses(), request.requestId(), value);
+        TraceHeaders.copy(request.source().headers(), pose.headers());
+        return pose;
+    }
+
+    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record,
+                                                      DeadLetters.Reason reason, String error,
+                                                      Map<DeadLetters.Reason, Integer> letters) {
+        LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason, error);
+        letters.merge(reason, 1, Integer::sum);
+        return DeadLetterRecords.of(record, topics.deadLetters(), reason, error);
+    }
+}

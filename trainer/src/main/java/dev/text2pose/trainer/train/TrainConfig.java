@@ -118,7 +118,7 @@ public record TrainConfig(
      *       epochs of stage 1 (116,021 persons: 907 batches an epoch, one generator update per 5 batches, so 36,280
      *       updates) and 1000 epochs of stage 2 (1000 updates over the train split's 5 batches an epoch). It
      *       runs on libtorch's CPU backend like the others; set {@code threads} to the machine's cores.</li>
-     *   <li>{@code smoke}: tiny, for tests: batch 4, 2 updates, no augmentation.</li>
+     *   <li>{@code smoke}: tiny, for tests: batch 4, n_critic 2, 2 updates, 1 thread, no augmentation.</li>
      * </ul>
      * The MLP baseline keeps its own paper settings in every preset (lr 1e-3, lambda 10, batch 128 unless smoke).
      */
@@ -135,7 +135,7 @@ public record TrainConfig(
             case "paper" -> new TrainConfig(name, stage, model, 0, uncond ? 36_280 : 1000, 128, 5, lr, lr,
                     0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.MINUS_ONE_TO_ONE, true, scale, 0.0, true,
                     2, "", 50, 1000, 1000, 30, 0);
-            case "smoke" -> new TrainConfig(name, stage, model, 0, 2, 4, 5, lr, lr,
+            case "smoke" -> new TrainConfig(name, stage, model, 0, 2, 4, 2, lr, lr,
                     0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.ZERO_TO_ONE, false, scale, 0.0, true,
                     1, "", 1, 0, 0, 0, 0);
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of " + PRESETS);

@@ -2,6 +2,7 @@ package dev.text2pose.trainer.baseline;
 
 import dev.text2pose.trainer.data.FramePose;
 import dev.text2pose.trainer.model.PaperSpec;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The regression baseline's pose vector of {@value #WIDTH} numbers: 34 coordinates, then 17 visibilities.
@@ -48,6 +49,22 @@ public final class MlpPoses {
         for (int k = 0; k < PaperSpec.KEYPOINTS; k++) {
             out[k] = new float[] {vector[offset + 2 * k] * toUnit, vector[offset + 2 * k + 1] * toUnit,
                     vector[offset + VISIBILITY_OFFSET + k]};
+        }
+        return out;
+    }
+
+    /**
+     * Decodes a batch of generated pose vectors, [N, {@value #WIDTH}], to per sample and keypoint (x, y, visibility):
+     * what training's sample grids and the evaluation's regression row both read.
+     */
+    public static float[][][] keypoints(Tensor vectors) {
+        Tensor dense = vectors.detach().contiguous();
+        int n = (int) dense.size(0);
+        float[] values = new float[n * WIDTH];
+        dense.data_ptr_float().get(values);
+        float[][][] out = new float[n][][];
+        for (int i = 0; i < n; i++) {
+            out[i] = keypoints(values, i * WIDTH);
         }
         return out;
     }

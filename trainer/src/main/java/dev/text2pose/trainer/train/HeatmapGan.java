@@ -3,6 +3,7 @@ package dev.text2pose.trainer.train;
 import dev.text2pose.trainer.data.FramePose;
 import dev.text2pose.trainer.data.HeatmapRenderer;
 import dev.text2pose.trainer.model.Critic;
+import dev.text2pose.trainer.model.HeatmapDecoder;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
 import dev.text2pose.trainer.model.PaperSpec;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * The paper's model as a {@link PoseGan}: {@link HeatmapGenerator} and {@link Critic}, real poses rendered as
- * sigma-2 heatmaps in the configured range, samples decoded per channel by argmax and maximum exactly as the
- * exported graph does ({@code KeypointDecoding}), so sample grids show what the bundle will serve.
+ * sigma-2 heatmaps in the configured range, samples decoded by {@link HeatmapDecoder}, exactly as the exported graph
+ * decodes them, so sample grids show what the bundle will serve.
  */
 final class HeatmapGan implements PoseGan {
 
@@ -77,25 +78,7 @@ final class HeatmapGan implements PoseGan {
 
     @Override
     public float[][][] keypoints(Tensor samples) {
-        Tensor dense = samples.detach().contiguous();
-        int n = (int) dense.size(0);
-        int plane = SIZE * SIZE;
-        float[] values = new float[n * PaperSpec.KEYPOINTS * plane];
-        dense.data_ptr_float().get(values);
-        float[][][] out = new float[n][PaperSpec.KEYPOINTS][];
-        for (int b = 0; b < n; b++) {
-            for (int k = 0; k < PaperSpec.KEYPOINTS; k++) {
-                int offset = (b * PaperSpec.KEYPOINTS + k) * plane;
-                int best = 0;
-                for (int i = 1; i < plane; i++) {
-                    best = values[offset + i] > values[offset + best] ? i : best; // first maximum, as ArgMax
-                }
-                float peak = values[offset + best];
-                float confidence = range == HeatmapRange.ZERO_TO_ONE ? peak : peak * 0.5f + 0.5f;
-                out[b][k] = new float[] {(best % SIZE) / (float) SIZE, (best / SIZE) / (float) SIZE, confidence};
-            }
-        }
-        return out;
+        return HeatmapDecoder.keypoints(samples, range);
     }
 
     @Override

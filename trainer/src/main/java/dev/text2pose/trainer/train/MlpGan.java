@@ -70,15 +70,7 @@ final class MlpGan implements PoseGan {
 
     @Override
     public float[][][] keypoints(Tensor samples) {
-        Tensor dense = samples.detach().contiguous();
-        int n = (int) dense.size(0);
-        float[] values = new float[n * MlpPoses.WIDTH];
-        dense.data_ptr_float().get(values);
-        float[][][] out = new float[n][][];
-        for (int i = 0; i < n; i++) {
-            out[i] = MlpPoses.keypoints(values, i * MlpPoses.WIDTH);
-        }
-        return out;
+        return MlpPoses.keypoints(samples);
     }
 
     @Override

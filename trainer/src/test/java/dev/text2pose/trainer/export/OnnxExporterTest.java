@@ -9,6 +9,7 @@ import ai.onnxruntime.TensorInfo;
 import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.model.GeneratorGraph;
 import dev.text2pose.trainer.TensorArrays;
+import dev.text2pose.trainer.model.HeatmapDecoder;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
 import dev.text2pose.trainer.model.PaperSpec;
@@ -42,14 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Round trip: a random-init generator with non-trivial BatchNorm statistics, exported and run in ONNX Runtime, must
- * match the libtorch eval-mode forward pass, and its in-graph keypoints must match a Java decoding of its heatmaps.
+ * match the libtorch eval-mode forward pass, and its in-graph keypoints must match the JVM decoding of its heatmaps
+ * ({@link HeatmapDecoder}, which training and evaluation use).
  */
 @SuppressWarnings("try") // NoGradGuard and PointerScope work by their extent, never referenced
 class OnnxExporterTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxExporterTest.class);
     private static final int SIZE = PaperSpec.HEATMAP_SIZE;
-    private static final int CHANNEL = SIZE * SIZE;
 
     @TempDir
     static Path dir;
@@ -168,22 +169,13 @@ class OnnxExporterTest {
                 description(HeatmapRange.MINUS_ONE_TO_ONE, 0), dir.resolve("never.onnx")));
     }
 
-    /** Argmax (first maximum) and maximum per channel, after the range mapping, exactly as the graph should. */
+    /** The graph's keypoints are the JVM decoder's ({@link HeatmapDecoder}) of the graph's own heatmaps. */
     private static void assertKeypointsDecode(float[] heatmaps, float[] keypoints, int channels, HeatmapRange range) {
+        float[][][] expected = HeatmapDecoder.keypoints(heatmaps, 1, channels, SIZE, range);
         for (int c = 0; c < channels; c++) {
-            int best = 0;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < CHANNEL; i++) {
-                float h = heatmaps[c * CHANNEL + i];
-                float p = range == HeatmapRange.MINUS_ONE_TO_ONE ? h * 0.5f + 0.5f : h;
-                if (p > max) {
-                    max = p;
-                    best = i;
-                }
-            }
-            assertEquals((best % SIZE) / (float) SIZE, keypoints[c * 3], "x of channel " + c);
-            assertEquals((best / SIZE) / (float) SIZE, keypoints[c * 3 + 1], "y of channel " + c);
-            assertEquals(max, keypoints[c * 3 + 2], 1e-6f, "confidence of channel " + c);
+            assertEquals(expected[0][c][0], keypoints[c * 3], "x of channel " + c);
+            assertEquals(expected[0][c][1], keypoints[c * 3 + 1], "y of channel " + c);
+            assertEquals(expected[0][c][2], keypoints[c * 3 + 2], 1e-6f, "confidence of channel " + c);
         }
     }
 

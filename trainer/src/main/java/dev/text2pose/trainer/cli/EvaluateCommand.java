@@ -7,7 +7,11 @@ import dev.text2pose.trainer.eval.Evaluation;
 import dev.text2pose.trainer.eval.EvaluationConfig;
 import dev.text2pose.trainer.eval.EvaluationDataLoader;
 import dev.text2pose.trainer.eval.EvaluationResult;
+import dev.text2pose.trainer.eval.EvaluationRow;
+import dev.text2pose.trainer.eval.EvaluationRows;
 import dev.text2pose.trainer.eval.EvaluationSplit;
+import dev.text2pose.trainer.eval.RegressionBaseline;
+import dev.text2pose.trainer.eval.UnconditionalGenerator;
 import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,11 +34,17 @@ import java.util.stream.Collectors;
 /**
  * {@code evaluate}: scores a model bundle against every baseline on held-out captions and writes
  * {@code metrics.json}, {@code report.md} and figures; prints the metrics table. For example, from the repository
- * root, the project's test split with the service's default bundle:
+ * root, the project's test split with the service's default bundle, then a trained bundle with the two rows that
+ * come from training checkpoints:
  *
  * <pre>
  * ... TrainerCli evaluate --output target/eval --seed 0
+ * ... TrainerCli evaluate --model model.onnx --regression runs/mlp --unconditional runs/stage1 --output target/eval
  * </pre>
+ *
+ * <p>{@code --regression} and {@code --unconditional} take a run folder or its {@code checkpoint/} folder; each
+ * adds its row (the EMA generator when the run kept one), and a row whose option is absent is listed as not
+ * evaluated.
  *
  * <p>The data files default to the project's val2017 keypoints and captions in {@code ../shared/data/coco}; another
  * COCO-format pair runs unchanged with {@code --split all}, with {@code --train-keypoints}/{@code --train-captions}
@@ -65,9 +77,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--train-captions", description = "Captions file of --train-keypoints (default: --captions).")
     private Path trainCaptions;
 
-    @Option(names = "--model",
-            description = "Model bundle (.onnx) to evaluate (default: the service's default bundle).")
+    @Option(names = "--model", description = "Model bundle (.onnx) of the conditional generator row (default: the "
+            + "service's default bundle); combines with --regression and --unconditional.")
     private Path model;
+
+    @Option(names = "--regression", paramLabel = "RUN", description = "Run folder or checkpoint of train --stage "
+            + "cond --model mlp: adds the regression baseline row (default: listed as not evaluated).")
+    private Path regression;
+
+    @Option(names = "--unconditional", paramLabel = "RUN", description = "Run folder or checkpoint of train --stage "
+            + "uncond: adds the unconditional generator row (default: listed as not evaluated).")
+    private Path unconditional;
 
     @Option(names = "--output", required = true, description = "Folder for metrics.json, report.md and figures.")
     private Path output;
@@ -99,14 +119,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        List<EvaluationRow> extra = checkpointRows();
         EvaluationConfig config = config();
-        LOG.info("evaluate: {}", config);
+        LOG.info("evaluate: {}, regression {}, unconditional {}", config, regression, unconditional);
         OrtSessions sessions = OrtSessions.cpu();
         try (LazyMiniLm encoder = new LazyMiniLm(sessions);
              ModelBundle bundle = model == null ? ModelBundle.loadDefault(sessions)
                      : ModelBundle.load(model, sessions)) {
-            // No extra rows yet: the regression and unconditional rows arrive with the training code (EvaluationRows).
-            EvaluationResult result = new Evaluation(config, encoder, bundle, List.of()).run();
+            EvaluationResult result = new Evaluation(config, encoder, bundle, extra).run();
             PrintWriter out = spec.commandLine().getOut();
             out.print(result.table());
             out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", (System.nanoTime() - start) / 1e9,
@@ -137,6 +157,22 @@ final class EvaluateCommand implements Callable<Integer> {
         Path cacheDirectory = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");
         return new EvaluationConfig(files, evaluationSplit, limitImages, draws, seed, output, cacheDirectory,
                 retrieval, commandLine());
+    }
+
+    /** The rows of the checkpoints given, loaded before anything else so that a wrong folder fails at once. */
+    private List<EvaluationRow> checkpointRows() {
+        List<EvaluationRow> rows = new ArrayList<>();
+        try {
+            if (regression != null) {
+                rows.add(EvaluationRows.regression(RegressionBaseline.load(regression)));
+            }
+            if (unconditional != null) {
+                rows.add(EvaluationRows.unconditional(UnconditionalGenerator.load(unconditional)));
+            }
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return rows;
     }
 
     private static CocoFiles projectFiles() throws IOException {

@@ -7,21 +7,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The rows of the issue's table, in the order the report shows them, and the ones this build cannot make yet.
+ * The rows of the issue's table, in the order the report shows them, and the ones a run was not given.
  *
- * <p>Extension point: the regression baseline (the paper's MLP generator) and the unconditional generator come
- * with the training code. Each becomes a row by implementing {@link PoseSource} and passing an
- * {@link EvaluationRow} with the matching key in {@code extra} (the {@code evaluate} command passes none yet):
+ * <p>Two rows come from training checkpoints rather than built-in data, and are built by {@link #regression} and
+ * {@link #unconditional} and passed in {@code extra} (the {@code evaluate} command does so for its
+ * {@code --regression} and {@code --unconditional} options):
  * <ul>
- *   <li>{@link #REGRESSION}, {@link EvaluationRow.Kind#BASELINE}, in figures: for each query and draw, noise from
- *       {@link dev.text2pose.model.NoiseSampler} with the query's noise seed (as {@link BundleGenerator} does), the
- *       query's embedding scaled as the MLP was trained, one forward pass for all rows, then
+ *   <li>{@link #REGRESSION}, {@link EvaluationRow.Kind#BASELINE}, in figures: {@link RegressionBaseline}, for each
+ *       query and draw noise from {@link dev.text2pose.model.NoiseSampler} with the query's noise seed (as
+ *       {@link BundleGenerator} does), the query's embedding scaled as the MLP was trained, then
  *       {@code PoseSet.ofKeypoints(MlpPoses.keypoints(...), MlpPoses.VISIBILITY_THRESHOLD)};</li>
- *   <li>{@link #UNCONDITIONAL}, {@link EvaluationRow.Kind#GENERATOR}, not in figures: the same noise, the
- *       embedding ignored, keypoints decoded as the bundle decodes them (argmax, presence above 0.2).</li>
+ *   <li>{@link #UNCONDITIONAL}, {@link EvaluationRow.Kind#GENERATOR}, not in figures: {@link UnconditionalGenerator},
+ *       the same noise, the embedding ignored, keypoints decoded as the bundle decodes them (argmax, presence above
+ *       0.2).</li>
  * </ul>
- * Until then {@link #missing} names them, and the report lists them as not evaluated rather than leaving them out
- * silently.
+ * A run without them lists them through {@link #missing} as not evaluated rather than leaving them out silently.
  */
 public final class EvaluationRows {
 
@@ -38,10 +38,12 @@ public final class EvaluationRows {
     /** Key of the conditional generator's row: ours. */
     public static final String CONDITIONAL = "conditional";
 
-    /** Rows the issue asks for that need the training code, with what each is. */
+    /** Rows the issue asks for that need a training checkpoint, with what each is and the option that gives it. */
     public static final Map<String, String> NEEDS_TRAINING_CODE = Map.of(
-            REGRESSION, "regression baseline (the paper's MLP generator, trained by the trainer's train command)",
-            UNCONDITIONAL, "unconditional generator (stage-1 weights from the trainer's train command)");
+            REGRESSION, "regression baseline (the paper's MLP generator from train --stage cond --model mlp; "
+                    + "pass its run folder as --regression)",
+            UNCONDITIONAL, "unconditional generator (the stage-1 generator from train --stage uncond; pass its run "
+                    + "folder as --unconditional)");
 
     private EvaluationRows() {
     }
@@ -62,6 +64,17 @@ public final class EvaluationRows {
         rows.add(new EvaluationRow(CONDITIONAL, "conditional generator", conditional,
                 EvaluationRow.Kind.GENERATOR, true));
         return rows;
+    }
+
+    /** The regression baseline's row, answered by {@code source} (a {@link RegressionBaseline}). */
+    public static EvaluationRow regression(PoseSource source) {
+        return new EvaluationRow(REGRESSION, "regression baseline", source, EvaluationRow.Kind.BASELINE, true);
+    }
+
+    /** The unconditional generator's row, answered by {@code source} (an {@link UnconditionalGenerator}). */
+    public static EvaluationRow unconditional(PoseSource source) {
+        return new EvaluationRow(UNCONDITIONAL, "unconditional generator", source, EvaluationRow.Kind.GENERATOR,
+                false);
     }
 
     /** The keys of {@link #NEEDS_TRAINING_CODE} that {@code rows} lack, sorted. */

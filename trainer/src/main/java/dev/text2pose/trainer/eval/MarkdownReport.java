@@ -42,7 +42,7 @@ public final class MarkdownReport {
         md.append("## Metrics\n\n").append(result.table()).append('\n');
         md.append(READING);
         if (!result.missingRows().isEmpty()) {
-            md.append("\n**Not evaluated in this run** (they need the training code):\n\n");
+            md.append("\n**Not evaluated in this run** (no checkpoint given):\n\n");
             result.missingRows().forEach(key -> md.append("- ").append(EvaluationRows.NEEDS_TRAINING_CODE.get(key))
                     .append('\n'));
         }

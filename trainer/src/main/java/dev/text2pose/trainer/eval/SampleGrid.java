@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The picture people look at first: for a spread of evaluation captions, one labelled row each with the ground
  * truth, then samples of the generator, then the answer of each baseline shown in figures (caption retrieval, and
- * the regression baseline once it exists).
+ * the regression baseline when it is evaluated).
  *
  * <p>Captions are chosen without looking at any result: the first caption of images spread evenly over the
  * evaluated images (in image-id order), so the grid cannot be cherry-picked by changing the model.

@@ -13,7 +13,7 @@
  * dev.text2pose.trainer.eval.EvaluationDataLoader} (the split, selected as training selects) -> the retrieval judge
  * ({@code eval.retrieval}) -> {@link dev.text2pose.trainer.eval.EvaluationRows} -> figures -> {@link
  * dev.text2pose.trainer.eval.MetricsJson} and {@link dev.text2pose.trainer.eval.MarkdownReport}. The regression
- * baseline and the unconditional generator plug in as extra rows once the training code exists; see {@link
+ * baseline and the unconditional generator come from training checkpoints and plug in as extra rows; see {@link
  * dev.text2pose.trainer.eval.EvaluationRows}.
  */
 package dev.text2pose.trainer.eval;

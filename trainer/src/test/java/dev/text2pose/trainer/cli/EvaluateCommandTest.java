@@ -1,6 +1,9 @@
 package dev.text2pose.trainer.cli;
 
 import dev.text2pose.trainer.eval.EvalFixture;
+import dev.text2pose.trainer.model.PaperSpec;
+import dev.text2pose.trainer.train.Checkpoint;
+import dev.text2pose.trainer.train.SmokeCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -10,8 +13,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvaluateCommandTest {
@@ -35,13 +41,53 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void addsTheCheckpointRowsBesideAnotherBundle() throws IOException {
+        EvalFixture files = EvalFixture.write(dir, 8, 3);
+        Path mlp = SmokeCheckpoints.mlp(dir.resolve("mlp"), PaperSpec.TEXT_DIM);
+        Path stage1 = SmokeCheckpoints.unconditional(dir.resolve("stage1"), Map.of());
+        Path bundle = dir.resolve("other.onnx");
+        StringWriter out = new StringWriter();
+        assertEquals(0, execute(out, "export", "--untrained", "--seed", "3", "--output", bundle.toString()));
+        String[] common = {"evaluate", "--keypoints", files.keypoints.toString(), "--captions",
+                files.captions.toString(), "--model", bundle.toString(), "--cache", dir.resolve("cache").toString(),
+                "--draws", "2", "--retrieval-epochs", "1", "--output"};
+        // The run folder for one, the checkpoint folder inside it for the other: both are accepted.
+        int status = execute(out, concat(common, dir.resolve("out").toString(), "--regression", mlp.toString(),
+                "--unconditional", Checkpoint.in(stage1).toString()));
+        assertEquals(0, status, out::toString);
+        assertTrue(out.toString().contains("| regression baseline |")
+                && out.toString().contains("| unconditional generator |"), out::toString);
+        String json = Files.readString(dir.resolve("out/metrics.json"));
+        assertTrue(json.contains("\"bundle\" : \"" + bundle + "\""), json);
+        assertTrue(json.indexOf("\"key\" : \"caption_retrieval\"") < json.indexOf("\"key\" : \"regression\"")
+                && json.indexOf("\"key\" : \"regression\"") < json.indexOf("\"key\" : \"unconditional\"")
+                && json.indexOf("\"key\" : \"unconditional\"") < json.indexOf("\"key\" : \"conditional\""), json);
+        assertTrue(json.contains("\"not_evaluated\" : { }"), json);
+        assertFalse(Files.readString(dir.resolve("out/report.md")).contains("Not evaluated"));
+
+        assertEquals(2, execute(out, concat(common, dir.resolve("wrong").toString(), "--regression",
+                stage1.toString())), "a stage-1 run is no regression baseline");
+        assertEquals(2, execute(out, concat(common, dir.resolve("wrong").toString(), "--unconditional",
+                mlp.toString())), "an MLP run is no unconditional generator");
+        assertTrue(Files.notExists(dir.resolve("wrong")));
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         String output = dir.resolve("out").toString();
         StringWriter out = new StringWriter();
         assertEquals(2, execute(out, "evaluate", "--output", output, "--split", "train"), "no such split");
         assertEquals(2, execute(out, "evaluate", "--output", output, "--draws", "0"));
         assertEquals(2, execute(out, "evaluate"), "--output is required");
+        assertEquals(2, execute(out, "evaluate", "--output", output, "--unconditional", dir.toString()),
+                "no checkpoint there");
         assertTrue(Files.notExists(dir.resolve("out")));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     private static int execute(StringWriter out, String... args) {

@@ -1,0 +1,37 @@
+package dev.text2pose.trainer.train;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Run folders of two-step smoke trainings on {@link TrainFixtures} data, for tests outside this package that need
+ * a real checkpoint (the evaluation's checkpoint rows) rather than hand-made weights.
+ */
+public final class SmokeCheckpoints {
+
+    private SmokeCheckpoints() {
+    }
+
+    /**
+     * A stage-1 heatmap run in {@code output}, with {@code sets} applied over the smoke preset (e.g. the heatmap
+     * range or an EMA decay).
+     */
+    public static Path unconditional(Path output, Map<String, String> sets) {
+        TrainConfig config = ConfigCodec.with(TrainConfig.preset("smoke", Stage.UNCOND, ModelKind.HEATMAP), sets);
+        return train(config, TrainFixtures.unconditional(12), output);
+    }
+
+    /** A stage-2 MLP baseline run in {@code output} on {@code textDim}-long caption vectors. */
+    public static Path mlp(Path output, int textDim) {
+        return train(TrainConfig.preset("smoke", Stage.COND, ModelKind.MLP), TrainFixtures.conditional(10, textDim),
+                output);
+    }
+
+    private static Path train(TrainConfig config, TrainingData data, Path output) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        Trainer.run(config, data, new TrainRun(output, false, "test", quiet));
+        return output;
+    }
+}

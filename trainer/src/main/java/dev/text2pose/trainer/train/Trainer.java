@@ -38,10 +38,11 @@ public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
-    private record CriticTerms(double loss, double wasserstein, double mismatchGap, double penalty, double gradNorm) {
+    // The step helpers and their results are package-private so that StepBenchmark (tests) times this very code.
+    record CriticTerms(double loss, double wasserstein, double mismatchGap, double penalty, double gradNorm) {
     }
 
-    private record GeneratorTerms(double loss, double extra) {
+    record GeneratorTerms(double loss, double extra) {
     }
 
     private Trainer() {
@@ -175,7 +176,7 @@ public final class Trainer {
 
     /** One critic update: the paper's L_D with the mismatched-text term and the joint Lipschitz penalty. */
     @SuppressWarnings("try")
-    private static CriticTerms criticStep(PoseGan gan, Adam adam, Batches.Critic batch, TrainConfig config) {
+    static CriticTerms criticStep(PoseGan gan, Adam adam, Batches.Critic batch, TrainConfig config) {
         long n = batch.poses().size();
         Tensor real = gan.real(batch.poses());
         Tensor text = batch.text() == null ? null : Tensor.create(batch.text(), n, batch.text().length / n);
@@ -216,7 +217,7 @@ public final class Trainer {
     }
 
     /** One generator update: the paper's L_G with the interpolated-text term, plus the model's extra loss. */
-    private static GeneratorTerms generatorStep(PoseGan gan, Adam adam, Batches.Generator batch, TrainConfig config) {
+    static GeneratorTerms generatorStep(PoseGan gan, Adam adam, Batches.Generator batch, TrainConfig config) {
         long n = batch.targets().size();
         TensorVector criticWeights = gan.critic().parameters();
         setRequiresGrad(criticWeights, false); // gradients flow through D to G, D's own are not needed

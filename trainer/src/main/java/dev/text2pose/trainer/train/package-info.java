@@ -1,7 +1,7 @@
 /**
  * Training: the paper's conditional WGAN-LP loop ({@link dev.text2pose.trainer.train.Trainer}), its one config
  * record ({@link dev.text2pose.trainer.train.TrainConfig}, with presets and typed overrides), and the run's files:
- * losses CSV, progress lines, sample grids and resumable checkpoints.
+ * losses CSV and its curves, progress lines, sample grids and resumable checkpoints.
  *
  * <p>Reproducible by construction: every random draw is a function of (seed, purpose, step) through {@link
  * dev.text2pose.trainer.train.RunRandom}, so a checkpoint needs only the step besides weights and optimiser states,

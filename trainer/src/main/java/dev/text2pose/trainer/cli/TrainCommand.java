@@ -37,8 +37,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code train}: trains one stage of the paper's model (or its MLP baseline) on the COCO files and writes a run
- * folder: {@code losses.csv}, {@code samples/step-NNNNNN.png}, {@code checkpoint/}. Progress lines go to stderr, a
- * summary to stdout. Examples:
+ * folder: {@code losses.csv}, {@code losses.png} (its curves, redrawn at each checkpoint), {@code
+ * samples/step-NNNNNN.png}, {@code checkpoint/}. Progress lines go to stderr, a summary to stdout. Examples:
  * <pre>
  * train --stage uncond --output /work/runs/stage1                       # the cpu preset
  * train --stage uncond --output /work/runs/stage1 --resume --set steps=3600

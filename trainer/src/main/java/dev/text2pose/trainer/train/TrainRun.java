@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Where and how a run executes, as opposed to what it computes ({@link TrainConfig}).
  *
- * @param output      the run's folder: losses.csv, samples/, checkpoint/; created if missing
+ * @param output      the run's folder: losses.csv, losses.png, samples/, checkpoint/; created if missing
  * @param resume      continue from the checkpoint in {@code output} instead of starting at step 0
  * @param codeVersion the git revision, recorded in checkpoints and from there in exported bundles
  * @param progress    where the progress lines go (stderr from the command line)

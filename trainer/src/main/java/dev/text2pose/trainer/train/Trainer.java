@@ -97,9 +97,11 @@ public final class Trainer {
         double generatorTotal = 0;
         long step = start;
         boolean timeUp = false;
+        Path lossesFile = run.output().resolve("losses.csv");
+        Path curvesFile = run.output().resolve(LossCurves.FILE);
 
         // 4. The loop: n_critic critic steps, then one generator step, then the bookkeeping.
-        try (LossLog log = LossLog.open(run.output().resolve("losses.csv"), start)) {
+        try (LossLog log = LossLog.open(lossesFile, start)) {
             while (step < config.steps() && !timeUp) {
                 long stepStart = System.nanoTime();
                 StepLosses losses;
@@ -143,7 +145,7 @@ public final class Trainer {
                     progress.print(step, priorWallSeconds + elapsed);
                     log.flush();
                 }
-                // 4e. Samples and checkpoints, by steps or by minutes; neither changes the trajectory.
+                // 4e. Samples, checkpoints and the loss curves, by steps or by minutes; none changes the trajectory.
                 if (config.sampleEvery() > 0 && step % config.sampleEvery() == 0) {
                     grid.write(sampler, samplesFile(run.output(), step));
                 }
@@ -153,17 +155,20 @@ public final class Trainer {
                 if ((byTime || bySteps) && !last) {
                     new Checkpoint(config, step, data.textDim(), priorWallSeconds + elapsed, data.hash(),
                             run.codeVersion()).save(run.output(), gan, generatorAdam, criticAdam, ema);
+                    log.flush();
+                    LossCurves.write(lossesFile, curvesFile);
                     lastCheckpoint = System.nanoTime();
                 }
             }
         }
 
-        // 5. The final checkpoint and sample grid; the result.
+        // 5. The final checkpoint, sample grid and loss curves; the result.
         double wall = seconds(System.nanoTime() - loopStart);
         double cpu = seconds(cpuNanos() - cpuStart);
         new Checkpoint(config, step, data.textDim(), priorWallSeconds + wall, data.hash(), run.codeVersion())
                 .save(run.output(), gan, generatorAdam, criticAdam, ema);
         grid.write(sampler, samplesFile(run.output(), step));
+        LossCurves.write(lossesFile, curvesFile);
         long ran = step - start;
         LOG.info("{} at step {}/{} after {} ({} this run, {} CPU); checkpoint {}",
                 step >= config.steps() ? "finished" : "stopped by the time limit", step, config.steps(),

@@ -36,6 +36,7 @@ class TrainerTest {
         result.losses().forEach(l -> assertTrue(finite(l.values()), l::toString));
         assertEquals(3, Files.readAllLines(dir.resolve("uncond/losses.csv")).size(), "header and two rows");
         assertTrue(Files.isRegularFile(dir.resolve("uncond/samples/step-000002.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("uncond/" + LossCurves.FILE)));
         Checkpoint saved = Checkpoint.read(Checkpoint.in(dir.resolve("uncond")));
         assertEquals(2, saved.step());
         assertEquals(result.config(), saved.config());

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * <p>The exit status is 0 on success, 2 for a usage error and 1 when the command failed.
  */
 @Command(name = "text2pose-trainer", description = "Trains, evaluates and exports the text-to-pose generator.",
-        subcommands = {TrainCommand.class, ExportCommand.class, EvaluateCommand.class})
+        subcommands = {TrainCommand.class, ExportCommand.class, EvaluateCommand.class, CurvesCommand.class})
 public final class TrainerCli implements Runnable {
 
     @Spec

@@ -4,15 +4,21 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.text2pose.model.BundleMetadata;
+import dev.text2pose.trainer.train.LossCurves;
+import dev.text2pose.trainer.train.StepLosses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,9 +59,37 @@ class TrainerCliTest {
         assertFalse(Files.exists(dir.resolve("x.onnx")));
     }
 
+    @Test
+    void curvesDrawsALossesFileAndRefusesOneThatIsNot() throws IOException {
+        Path csv = dir.resolve("run/losses.csv");
+        Files.createDirectories(csv.getParent());
+        Files.write(csv, List.of(StepLosses.CSV_HEADER, new StepLosses(1, -1, 1, 0, 0.1, 1.2, 0.5, 0, 2, 1).csv(),
+                new StepLosses(2, -2, 2, 0, 0.2, 1.1, 0.4, 0, 2, 1).csv()));
+        Path png = dir.resolve("card/losses.png");
+        assertEquals(0, execute("curves", "--input", csv.toString(), "--output", png.toString()));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(LossCurves.WIDTH, image.getWidth());
+        assertEquals(LossCurves.HEIGHT, image.getHeight());
+
+        String unwritten = dir.resolve("x.png").toString();
+        StringWriter err = new StringWriter();
+        assertEquals(2, execute(err, "curves", "--input", dir.resolve("none.csv").toString(), "--output", unwritten));
+        assertTrue(err.toString().contains("none.csv does not exist"), err::toString);
+        Path garbled = dir.resolve("garbled.csv");
+        Files.writeString(garbled, StepLosses.CSV_HEADER + "\n1,2,3\n");
+        err = new StringWriter();
+        assertEquals(2, execute(err, "curves", "--input", garbled.toString(), "--output", unwritten));
+        assertTrue(err.toString().contains(garbled + " line 2"), err::toString);
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
     private static int execute(String... args) {
+        return execute(new StringWriter(), args);
+    }
+
+    private static int execute(StringWriter err, String... args) {
         CommandLine cli = new CommandLine(new TrainerCli());
-        cli.setErr(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
         return cli.execute(args);
     }
 }

@@ -29,7 +29,8 @@ class DefaultBundleTest {
     @BeforeAll
     static void load() {
         assertTrue(ModelBundle.hasDefault(), ModelBundle.DEFAULT_RESOURCE + " is missing; the trainer writes it with"
-                + " export --untrained --seed 0 --output serving/inference/src/main/resources/models/default.onnx");
+                + " export --checkpoint <stage-2 run> --output serving/inference/src/main/resources/models/default.onnx"
+                + " (see models/MODEL_CARD.md)");
         bundle = ModelBundle.loadDefault(CPU);
         encoder = TextEncoder.miniLm(CPU);
         generator = new PoseGenerator(bundle, encoder);
@@ -53,6 +54,15 @@ class DefaultBundleTest {
         assertEquals(64, metadata.heatmapSize());
         assertEquals(ExecutionProvider.CPU, bundle.provider());
         assertTrue(metadata.modelVersion().length() > 0);
+    }
+
+    @Test
+    void isTheTrainedModelWithItsProvenance() {
+        BundleMetadata metadata = bundle.metadata();
+        assertTrue(metadata.trained(), "the service must serve a trained model by default");
+        assertEquals("cond", metadata.provenance().get("stage"));
+        assertTrue(metadata.provenance().get("data_hash").matches("[0-9a-f]{64}"), metadata.provenance().toString());
+        assertTrue(metadata.provenance().get("code_version").matches("[0-9a-f]{7,}"), metadata.provenance().toString());
     }
 
     @Test

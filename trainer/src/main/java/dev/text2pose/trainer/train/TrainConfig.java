@@ -88,7 +88,7 @@ public record TrainConfig(
     static final int CPU_STAGE1_STEPS = 2664;
 
     /** Generator updates of the cpu preset's stage 2: as many as the shipped model had. */
-    static final int CPU_STAGE2_STEPS = 3000;
+    static final int CPU_STAGE2_STEPS = 1353;
 
     /** The preset names {@link #preset(String, Stage, ModelKind)} knows. */
     public static final Set<String> PRESETS = Set.of("cpu", "paper", "smoke");

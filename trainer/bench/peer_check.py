@@ -40,24 +40,24 @@ def round_up(channels):
     return (channels + MULTIPLE - 1) // MULTIPLE * MULTIPLE
 
 
-def conv2d(x, weight, stride, padding):
-    """ChannelPadding.conv2d: weight [out, in, k, k]; pad in/out channels to multiples of 16."""
-    out, inp = weight.shape[0], weight.shape[1]
+def padded(op, transposed, x, weight, stride, padding):
+    """ChannelPadding: pad the input and output channels to multiples of 16, run op, narrow the output back.
+    A conv weight is [out, in, k, k], a transposed one [in, out, k, k]."""
+    inp, out = (weight.shape[0], weight.shape[1]) if transposed else (weight.shape[1], weight.shape[0])
     pad_in, pad_out = round_up(inp) - inp, round_up(out) - out
     x = x if pad_in == 0 else F.pad(x, (0, 0, 0, 0, 0, pad_in))
-    w = weight if pad_in == 0 and pad_out == 0 else F.pad(weight, (0, 0, 0, 0, 0, pad_in, 0, pad_out))
-    y = F.conv2d(x, w, None, stride, padding)
+    dim1, dim0 = (pad_out, pad_in) if transposed else (pad_in, pad_out)
+    w = weight if pad_in == 0 and pad_out == 0 else F.pad(weight, (0, 0, 0, 0, 0, dim1, 0, dim0))
+    y = op(x, w, None, stride, padding)
     return y if pad_out == 0 else y.narrow(1, 0, out)
+
+
+def conv2d(x, weight, stride, padding):
+    return padded(F.conv2d, False, x, weight, stride, padding)
 
 
 def conv_transpose2d(x, weight, stride, padding):
-    """ChannelPadding.convTranspose2d: weight [in, out, k, k]."""
-    inp, out = weight.shape[0], weight.shape[1]
-    pad_in, pad_out = round_up(inp) - inp, round_up(out) - out
-    x = x if pad_in == 0 else F.pad(x, (0, 0, 0, 0, 0, pad_in))
-    w = weight if pad_in == 0 and pad_out == 0 else F.pad(weight, (0, 0, 0, 0, 0, pad_out, 0, pad_in))
-    y = F.conv_transpose2d(x, w, None, stride, padding)
-    return y if pad_out == 0 else y.narrow(1, 0, out)
+    return padded(F.conv_transpose2d, True, x, weight, stride, padding)
 
 
 def paper_linear(inp, out):

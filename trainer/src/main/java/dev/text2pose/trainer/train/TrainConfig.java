@@ -137,7 +137,6 @@ public record TrainConfig(
         boolean uncond = stage == Stage.UNCOND;
         boolean mlp = model == ModelKind.MLP;
         double lr = mlp ? 1e-3 : uncond ? 1e-4 : 4e-4;
-        String stage1 = !uncond && !mlp ? SHIPPED_STAGE1 : "";
         double lambda = mlp || uncond ? 10 : 150;
         float scale = TextScaling.DEFAULT_EMBEDDING_SCALE;
         return switch (name) {
@@ -146,7 +145,7 @@ public record TrainConfig(
                     HeatmapRange.ZERO_TO_ONE, true, scale, 0.0, true, 2, "", 10, 100, 0, 10, 75)
                     : new TrainConfig(name, stage, model, 0, uncond ? CPU_STAGE1_STEPS : CPU_STAGE2_STEPS, 64, 1,
                     1e-4, 4e-4, 0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.ZERO_TO_ONE, true, scale, 0.999, true, 2,
-                    stage1, 10, 250, 0, 10, 75);
+                    uncond ? "" : SHIPPED_STAGE1, 10, 250, 0, 10, 75);
             case "paper" -> new TrainConfig(name, stage, model, 0, uncond ? 36_280 : 1000, 128, 5, lr, lr,
                     0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.MINUS_ONE_TO_ONE, true, scale, 0.0, true,
                     2, "", 50, 1000, 1000, 30, 0);

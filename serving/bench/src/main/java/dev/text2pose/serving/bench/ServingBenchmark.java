@@ -15,7 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +36,9 @@ import java.util.concurrent.Callable;
  *   <li>a soak at half load, with this process's RSS (the service runs in it) at its start and end.</li>
  * </ol>
  * Run it as documented in the README: {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp
- * 'target/text2pose.jar:target/lib/*' dev.text2pose.serving.bench.ServingBenchmark}. A fixed, pre-touched heap makes
- * RSS growth show native memory (ONNX Runtime tensors) rather than the heap growing into its limit.
+ * "serving/bench/target/classes:$(cat serving/bench/target/classpath)" dev.text2pose.serving.bench.ServingBenchmark}.
+ * A fixed, pre-touched heap makes RSS growth show native memory (ONNX Runtime tensors) rather than the heap growing
+ * into its limit.
  */
 @Command(name = "serving-benchmark", mixinStandardHelpOptions = true,
         description = "Measure text2pose serving: raw inference, compute limit, end-to-end throughput, latency, soak.")
@@ -82,7 +82,7 @@ public final class ServingBenchmark implements Callable<Integer> {
         OrtSessions sessions = new OrtSessions(ExecutionProvider.AUTO, threads);
         Path data = Files.createTempDirectory("text2pose-bench-");
         try (ModelBundle bundle = ModelBundle.loadDefault(sessions); MiniLmEncoder encoder = MiniLmEncoder.load(sessions);
-             EmbeddedBroker broker = EmbeddedBroker.start(data, freePortPair())) {
+             EmbeddedBroker broker = EmbeddedBroker.start(data, EmbeddedBroker.freePort())) {
             row("execution provider", bundle.provider() + " (AUTO: CUDA when usable), " + threads + " intra-op threads", "");
             RawInference raw = new RawInference(new PoseGenerator(bundle, encoder), bundle, sessions);
             double[] single = raw.singleRequestLatencies(200);
@@ -215,19 +215,6 @@ public final class ServingBenchmark implements Callable<Integer> {
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
         } catch (java.io.IOException e) {
             return "unknown CPU";
-        }
-    }
-
-    private static int freePortPair() throws java.io.IOException {
-        while (true) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (java.io.IOException taken) {
-                    // try another pair
-                }
-            }
         }
     }
 }

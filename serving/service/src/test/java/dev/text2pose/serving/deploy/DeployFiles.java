@@ -88,9 +88,14 @@ final class DeployFiles {
 
     /** The Dockerfile's instructions, continuation lines joined, comments dropped: e.g. {@code EXPOSE 8080}. */
     List<String> dockerfile() {
+        return dockerfile("Dockerfile");
+    }
+
+    /** The instructions of a Dockerfile under deploy/, as {@link #dockerfile()} gives them. */
+    List<String> dockerfile(String file) {
         List<String> instructions = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : text("Dockerfile").lines().toList()) {
+        for (String line : text(file).lines().toList()) {
             String trimmed = line.strip();
             if (trimmed.startsWith("#") || trimmed.isEmpty()) {
                 continue;
@@ -120,11 +125,11 @@ final class DeployFiles {
         return env;
     }
 
-    /** The value of a Dockerfile {@code ARG name=value}. */
-    String dockerfileArg(String name) {
-        return dockerfile().stream().filter(i -> i.startsWith("ARG " + name + "=")).findFirst()
+    /** The value of an {@code ARG name=value} in a Dockerfile under deploy/. */
+    String dockerfileArg(String file, String name) {
+        return dockerfile(file).stream().filter(i -> i.startsWith("ARG " + name + "=")).findFirst()
                 .map(i -> i.substring(("ARG " + name + "=").length()))
-                .orElseThrow(() -> new AssertionError("the Dockerfile has no ARG " + name));
+                .orElseThrow(() -> new AssertionError(file + " has no ARG " + name));
     }
 
     /** The partitions a topics script creates for {@code topic}: its line {@code create <topic> <partitions>}. */

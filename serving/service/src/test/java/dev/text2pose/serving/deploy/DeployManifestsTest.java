@@ -175,15 +175,32 @@ class DeployManifestsTest {
         assertEquals(ServiceContract.version() + "-gpu", files.document("k8s/gpu/kustomization.yaml").path("images")
                 .get(0).path("newTag").asText());
         assertTrue(files.text("scripts/build-image.sh").contains("version=" + ServiceContract.version()));
+        assertTrue(files.text("scripts/image-check.sh").contains("image=localhost/" + image + " "), "image-check.sh");
         String kafka = "apache/kafka:" + ServiceContract.kafkaVersion();
         java.util.stream.Stream.concat(Containers.kubernetes(files).stream(), Containers.compose(files).stream())
                 .filter(c -> c.image().startsWith("apache/kafka"))
                 .forEach(c -> assertEquals(kafka, c.image(), c.where()));
         String release = files.text("../pom.xml").replaceAll("(?s).*<maven.compiler.release>(\\d+)<.*", "$1");
-        assertTrue(files.dockerfileArg("JDK_IMAGE").contains(":" + release + "-"), "build JDK is Java " + release);
-        assertTrue(files.dockerfileArg("JRE_IMAGE").contains(":" + release + "-"), "runtime JRE is Java " + release);
+        assertTrue(files.dockerfileArg("Dockerfile", "BASE_IMAGE").contains(":" + release + "-"),
+                "runtime JRE is Java " + release);
+        assertTrue(files.dockerfileArg("cuda-base.Dockerfile", "JRE_IMAGE").contains(":" + release + "-"),
+                "the GPU base's JRE is Java " + release);
+        assertTrue(files.text("scripts/debian-base.sh").contains("openjdk-" + release + "-jre-headless"),
+                "the Debian base's JRE is Java " + release);
         assertEquals("deploy/Dockerfile", files.document("compose.yaml").path("services").path("text2pose")
                 .path("build").path("dockerfile").asText());
+    }
+
+    @Test
+    void theImageCopiesTheLinuxDistributionAndTheBuildContextLetsItThrough() {
+        String distribution = "serving/dist/target/text2pose/";
+        assertTrue(files.text("../serving/dist/pom.xml").contains("<argument>${project.build.directory}/text2pose"
+                + "</argument>"), "serving/dist writes " + distribution);
+        List<String> copies = files.dockerfile().stream().filter(i -> i.startsWith("COPY ")).toList();
+        assertFalse(copies.isEmpty(), "the Dockerfile copies the service");
+        copies.forEach(c -> assertTrue(c.split(" ")[1].startsWith(distribution), c));
+        assertTrue(files.text("Dockerfile.dockerignore").lines().anyMatch(("!" + distribution)::equals),
+                "Dockerfile.dockerignore lets " + distribution + " into the build context");
     }
 
     @Test

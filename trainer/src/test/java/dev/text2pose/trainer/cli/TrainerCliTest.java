@@ -50,6 +50,14 @@ class TrainerCliTest {
     }
 
     @Test
+    void versionNamesTheProjectVersionAndTheCommit() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, execute(out, new StringWriter(), "--version"));
+        assertTrue(out.toString().strip().matches("text2pose-trainer \\d+\\.\\d+\\.\\d+\\S* \\(code ([0-9a-f]+|unknown)\\)"),
+                out::toString);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         String output = dir.resolve("x.onnx").toString();
         assertEquals(2, execute("export", "--output", output), "trained export does not exist yet");
@@ -88,7 +96,12 @@ class TrainerCliTest {
     }
 
     private static int execute(StringWriter err, String... args) {
+        return execute(new StringWriter(), err, args);
+    }
+
+    private static int execute(StringWriter out, StringWriter err, String... args) {
         CommandLine cli = new CommandLine(new TrainerCli());
+        cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
     }

@@ -6,13 +6,14 @@ import java.util.Locale;
  * Where ONNX Runtime runs a model.
  *
  * <p>{@link #AUTO} exists because the same jar and the same config run on a laptop, in CI and on a GPU node: the
- * {@code onnxruntime_gpu} build runs fine on CPU, but only a machine with the CUDA libraries can take the CUDA
- * provider, and that is only known by trying. The forced values exist so that a GPU node that silently lost its
- * CUDA libraries fails at start ({@link #CUDA}) and so that tests never touch the CUDA libraries ({@link #CPU}).
+ * {@code onnxruntime_gpu} build runs fine on CPU, but only a machine with a GPU and the CUDA libraries can take the
+ * CUDA provider. A cheap probe rules CUDA out where there is no GPU or no library for it; elsewhere only trying
+ * tells. The forced values exist so that a GPU node that silently lost its CUDA libraries fails at start
+ * ({@link #CUDA}) and so that tests never touch the CUDA libraries ({@link #CPU}).
  */
 public enum ExecutionProvider {
 
-    /** Try CUDA on device 0; if its libraries cannot be loaded, run on the CPU. */
+    /** CUDA on device 0 where the machine has a GPU and the CUDA libraries and a session opens; else the CPU. */
     AUTO,
     /** CUDA on device 0, or fail: for nodes that must not quietly run 50 times slower. */
     CUDA,

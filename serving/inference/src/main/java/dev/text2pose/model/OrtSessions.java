@@ -13,12 +13,15 @@ import java.nio.file.Path;
  * Opens ONNX Runtime sessions on the configured {@link ExecutionProvider}, so the text encoder and the generator of
  * one process always run on the same device.
  *
- * <p>With {@link ExecutionProvider#AUTO} the first session tries CUDA on device 0. On a machine without the CUDA
- * libraries it is {@code SessionOptions.addCUDA} that throws; on one with the libraries but no usable GPU it is the
- * session creation. Either way the options that were touched are discarded and the session is built again with
- * fresh CPU options; a model that is simply broken then fails on the CPU too, with the CPU's error. The outcome is
- * remembered, so later sessions neither retry CUDA nor log the failure again, and the chosen provider is logged
- * once per factory.
+ * <p>CUDA is asked for only where {@link CudaProbe} finds a GPU and the CUDA libraries: asking ONNX Runtime is what
+ * costs a CPU machine seconds, a 369 MB unpacked library and a native error. Where the probe says no, AUTO runs on
+ * the CPU without trying and a forced CUDA fails at once with the probe's reason; the process then also deletes the
+ * folder ONNX Runtime unpacked its libraries into ({@link OrtUnpackFolder}). Where the probe says yes, AUTO tries
+ * CUDA on device 0: {@code SessionOptions.addCUDA} throws if the provider cannot load, session creation if the GPU is
+ * unusable. Either way the options that were touched are discarded and the session is built again with fresh CPU
+ * options; a model that is simply broken then fails on the CPU too, with the CPU's error. The outcome is remembered,
+ * so later sessions neither retry CUDA nor log the failure again, and one line per factory says which provider runs
+ * and why.
  *
  * <p>Thread-safe: opening is synchronised because it is rare and resolves shared state; the sessions it returns
  * may be run concurrently.
@@ -31,7 +34,6 @@ public final class OrtSessions {
     private final ExecutionProvider requested;
     private final int intraOpThreads;
     private ExecutionProvider resolved;
-    private boolean announced;
 
     /**
      * @param requested      where sessions should run
@@ -73,22 +75,42 @@ public final class OrtSessions {
 
     private synchronized ProviderSession open(String name, ModelSource source) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        ExecutionProvider provider = resolved != null ? resolved : requested;
-        if (provider != ExecutionProvider.CPU) {
-            try {
-                return announce(new ProviderSession(openOn(true, source, env), ExecutionProvider.CUDA));
-            } catch (OrtException e) {
-                if (requested == ExecutionProvider.CUDA) {
-                    throw new InferenceException("CUDA was requested for " + name + " but a CUDA session could not be "
-                            + "created (CUDA 12 and cuDNN 9 libraries on the library path? a visible GPU?): "
-                            + e.getMessage(), e);
-                }
-                LOG.warn("CUDA unavailable for {} ({}); running on CPU", name, e.getMessage());
-                resolved = ExecutionProvider.CPU;
-            }
+        CudaProbe.Verdict cuda = CudaProbe.here();
+        if (!cuda.worthTrying()) {
+            OrtUnpackFolder.delete(); // no session of this process will ask for a provider to be unpacked there
         }
+        ExecutionProvider provider = resolved != null ? resolved : requested;
+        if (provider == ExecutionProvider.CPU) {
+            return announce(openOnCpu(name, source, env), null);
+        }
+        if (!cuda.worthTrying()) {
+            if (requested == ExecutionProvider.CUDA) {
+                throw new InferenceException("CUDA was requested for " + name + " but cannot work here: "
+                        + cuda.reason() + "; request AUTO or CPU to run on the CPU");
+            }
+            return announce(openOnCpu(name, source, env), cuda.reason());
+        }
+        return openOnCudaOrFallBack(name, source, env, cuda);
+    }
+
+    private ProviderSession openOnCudaOrFallBack(String name, ModelSource source, OrtEnvironment env,
+                                                 CudaProbe.Verdict cuda) {
         try {
-            return announce(new ProviderSession(openOn(false, source, env), ExecutionProvider.CPU));
+            return announce(new ProviderSession(openOn(true, source, env), ExecutionProvider.CUDA), cuda.reason());
+        } catch (OrtException e) {
+            if (requested == ExecutionProvider.CUDA) {
+                throw new InferenceException("CUDA was requested for " + name + " but a CUDA session could not be "
+                        + "created (CUDA 12 and cuDNN 9 libraries on the library path? a visible GPU?): "
+                        + e.getMessage(), e);
+            }
+            LOG.warn("CUDA unavailable for {} ({}); running on CPU", name, e.getMessage());
+            return announce(openOnCpu(name, source, env), "CUDA failed for " + name);
+        }
+    }
+
+    private ProviderSession openOnCpu(String name, ModelSource source, OrtEnvironment env) {
+        try {
+            return new ProviderSession(openOn(false, source, env), ExecutionProvider.CPU);
         } catch (OrtException e) {
             throw new InferenceException("ONNX Runtime could not open " + name + " on CPU: " + e.getMessage(), e);
         }
@@ -107,13 +129,14 @@ public final class OrtSessions {
         }
     }
 
-    private ProviderSession announce(ProviderSession session) {
-        if (!announced || resolved != session.provider()) {
-            LOG.info("ONNX Runtime sessions run on {} (requested {}, intra-op threads {})", session.provider(),
-                    requested, intraOpThreads == 0 ? "default" : Integer.toString(intraOpThreads));
-            announced = true;
+    /** Remembers the first session's provider and says once which provider runs and why. */
+    private ProviderSession announce(ProviderSession session, String why) {
+        if (resolved != session.provider()) {
+            LOG.info("ONNX Runtime sessions run on {} (requested {}{}; intra-op threads {})", session.provider(),
+                    requested, why == null ? "" : ": " + why,
+                    intraOpThreads == 0 ? "default" : Integer.toString(intraOpThreads));
+            resolved = session.provider();
         }
-        resolved = session.provider();
         return session;
     }
 

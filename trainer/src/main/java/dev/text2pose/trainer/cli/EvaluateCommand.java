@@ -62,8 +62,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--keypoints", description = "COCO person keypoints file, .json or .json.gz "
-            + "(default: person_keypoints_val2017 in ../shared/data/coco).")
+    @Option(names = "--keypoints", description = "COCO person keypoints file, .json or .json.gz (default: the "
+            + "val2017 one in ../shared/data/coco).")
     private Path keypoints;
 
     @Option(names = "--captions", description = "COCO captions file for the same images "
@@ -112,9 +112,8 @@ final class EvaluateCommand implements Callable<Integer> {
             + "(default: ~/.cache/text2pose).")
     private Path cache;
 
-    @Option(names = "--retrieval-epochs", description = "Epochs of the retrieval model (default: "
-            + "RetrievalSettings.defaults()).")
-    private Integer retrievalEpochs;
+    @Option(names = "--retrieval-epochs", description = "Epochs of the retrieval model (default ${DEFAULT-VALUE}).")
+    private int retrievalEpochs = RetrievalSettings.defaults().epochs();
 
     @Override
     public Integer call() throws IOException {
@@ -137,7 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationConfig config() throws IOException {
-        if (draws < 1 || limitImages < 0 || (retrievalEpochs != null && retrievalEpochs < 0)) {
+        if (draws < 1 || limitImages < 0 || retrievalEpochs < 0) {
             throw new ParameterException(spec.commandLine(), "--draws must be >= 1, --limit-images and "
                     + "--retrieval-epochs >= 0");
         }
@@ -152,8 +151,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationDataLoader.DataFiles files = new EvaluationDataLoader.DataFiles(keypointFile, captionFile,
                 trainKeypoints != null ? trainKeypoints : keypointFile,
                 trainCaptions != null ? trainCaptions : captionFile);
-        RetrievalSettings retrieval = retrievalEpochs == null ? RetrievalSettings.defaults()
-                : RetrievalSettings.defaults().withEpochs(retrievalEpochs);
+        RetrievalSettings retrieval = RetrievalSettings.defaults().withEpochs(retrievalEpochs);
         Path cacheDirectory = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");
         return new EvaluationConfig(files, evaluationSplit, limitImages, draws, seed, output, cacheDirectory,
                 retrieval, commandLine());

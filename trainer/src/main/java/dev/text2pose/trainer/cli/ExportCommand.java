@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -38,16 +39,19 @@ import java.util.concurrent.Callable;
  *   <li>{@code --checkpoint DIR}: a trained stage-2 heatmap generator from a {@code train} run (its folder or its
  *       {@code checkpoint/} folder); the EMA generator when the run kept one (unless {@code --raw}). The embedding
  *       scale and heatmap range come from the run's config, and the provenance records its preset, stage, steps,
- *       seed, data hash, code version and wall time.</li>
+ *       seed, data hash, code version and wall time; {@code --seed}, {@code --embedding-scale} and
+ *       {@code --heatmap-range} are refused rather than ignored.</li>
  *   <li>{@code --untrained}: a generator initialised the paper's way from {@code --seed}, which is how the service
  *       got a default bundle before any training ({@code export --untrained --seed 0 --output
- *       serving/inference/src/main/resources/models/default.onnx}).</li>
+ *       serving/inference/src/main/resources/models/default.onnx}). Its heatmap range defaults to the one the
+ *       default training preset uses, so an untrained bundle decodes as a trained one would.</li>
  * </ul>
  */
 @Command(name = "export", description = "Writes a conditional generator as an ONNX model bundle.")
 final class ExportCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
+    private static final List<String> UNTRAINED_ONLY = List.of("--seed", "--embedding-scale", "--heatmap-range");
 
     @Spec
     private CommandSpec spec;
@@ -74,9 +78,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Factor applied to the raw text embedding inside the graph (default ${DEFAULT-VALUE}).")
     private float embeddingScale;
 
-    @Option(names = "--heatmap-range", defaultValue = "[-1,1]",
-            description = "Range of the generator's heatmaps, [-1,1] or [0,1] (default ${DEFAULT-VALUE}).")
-    private String heatmapRange;
+    @Option(names = "--heatmap-range", description = "Range of the untrained generator's heatmaps, [-1,1] or [0,1] "
+            + "(default ${DEFAULT-VALUE}, as training's default preset and the shipped bundles).")
+    private String heatmapRange = TrainConfig.defaults(Stage.COND).heatmapRange().label();
 
     @Option(names = "--text-encoder", defaultValue = MiniLmEncoder.ID,
             description = "Id of the sentence encoder the bundle takes (default ${DEFAULT-VALUE}).")
@@ -88,6 +92,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "pass exactly one of --untrained and --checkpoint");
         }
         if (checkpoint != null) {
+            refuseUntrainedOnlyOptions();
             return exportTrained();
         }
         HeatmapRange range = parseRange();
@@ -130,6 +135,16 @@ final class ExportCommand implements Callable<Integer> {
                 output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;
+    }
+
+    /** A checkpoint's bundle takes the run's seed, scale and range: a flag that would be ignored is an error. */
+    private void refuseUntrainedOnlyOptions() {
+        for (String option : UNTRAINED_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " applies to --untrained only; the bundle "
+                        + "of a checkpoint takes its run's seed, embedding scale and heatmap range");
+            }
+        }
     }
 
     private HeatmapRange parseRange() {

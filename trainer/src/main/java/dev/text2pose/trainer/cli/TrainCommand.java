@@ -77,10 +77,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the checkpoint in --output.")
     private boolean resume;
 
-    @Option(names = "--data", description = "Folder of the COCO annotation files (default ../shared/data/coco).")
+    @Option(names = "--data", description = "COCO annotation files (default ../shared/data/coco).")
     private Path data;
 
-    @Option(names = "--cache", description = "Folder for the caption embedding cache (default ~/.cache/text2pose).")
+    @Option(names = "--cache", description = "Caption embedding cache (default ~/.cache/text2pose).")
     private Path cache;
 
     @Override

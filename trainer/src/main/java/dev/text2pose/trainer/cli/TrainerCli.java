@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * <p>The exit status is 0 on success, 2 for a usage error and 1 when the command failed.
  */
 @Command(name = "text2pose-trainer", description = "Trains, evaluates and exports the text-to-pose generator.",
+        versionProvider = TrainerVersion.class,
         subcommands = {TrainCommand.class, ExportCommand.class, EvaluateCommand.class, CurvesCommand.class})
 public final class TrainerCli implements Runnable {
 
@@ -34,6 +35,9 @@ public final class TrainerCli implements Runnable {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    private boolean version;
 
     /** Runs the command line and exits with its status when that is not 0 (a clean return keeps exec:java happy). */
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import dev.text2pose.trainer.data.FramePose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Poses as flat float arrays in the 64 frame: the one form every metric, real or generated, reads.
@@ -154,8 +155,24 @@ public final class PoseSet {
         return 31 * Arrays.hashCode(coordinates) + Arrays.hashCode(present);
     }
 
+    /** The size, the present fraction and the first pose, so that a failed comparison shows what the sets hold. */
     @Override
     public String toString() {
-        return "PoseSet[" + size() + " poses]";
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "PoseSet[%d poses, %.1f%% of keypoints present",
+                size(), 100 * presentFraction()));
+        if (size() > 0) {
+            s.append("; pose 0: ").append(describe(0));
+        }
+        return s.append(']').toString();
+    }
+
+    /** Pose {@code i} as its keypoints' names and frame positions, {@code -} for an absent keypoint. */
+    public String describe(int i) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < K; k++) {
+            s.append(k == 0 ? "" : ", ").append(CocoKeypoints.NAMES.get(k)).append('=');
+            s.append(present(i, k) ? String.format(Locale.ROOT, "(%.3f, %.3f)", x(i, k), y(i, k)) : "-");
+        }
+        return s.toString();
     }
 }

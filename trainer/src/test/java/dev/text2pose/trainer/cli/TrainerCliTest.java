@@ -4,6 +4,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.text2pose.model.BundleMetadata;
+import dev.text2pose.model.ModelBundle;
+import dev.text2pose.model.OrtSessions;
+import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
 import dev.text2pose.trainer.train.LossCurves;
 import dev.text2pose.trainer.train.StepLosses;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -47,6 +51,68 @@ class TrainerCliTest {
             assertFalse(metadata.provenance().get("code_version").isBlank());
             assertDoesNotThrow(() -> Instant.parse(metadata.provenance().get("created")));
         }
+    }
+
+    @Test
+    void anUntrainedBundleDecodesHeatmapsInTheShippedBundlesRange() throws OrtException {
+        Path output = dir.resolve("untrained.onnx");
+        assertEquals(0, execute("export", "--untrained", "--output", output.toString()));
+        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(output.toString());
+             ModelBundle shipped = ModelBundle.loadDefault(OrtSessions.cpu())) {
+            BundleMetadata metadata = BundleMetadata.fromProperties(session.getMetadata().getCustomMetadata());
+            assertEquals(shipped.metadata().heatmapRange(), metadata.heatmapRange());
+        }
+    }
+
+    @Test
+    void versionNamesTheProjectVersionAndTheCommit() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, execute(out, new StringWriter(), "--version"));
+        assertTrue(out.toString().strip().matches("text2pose-trainer \\d+\\.\\d+\\.\\d+\\S* \\(code ([0-9a-f]+|unknown)\\)"),
+                out::toString);
+    }
+
+    @Test
+    void helpShowsDefaultsAsValues() {
+        StringWriter evaluate = new StringWriter();
+        assertEquals(0, execute(evaluate, new StringWriter(), "evaluate", "--help"));
+        assertTrue(evaluate.toString().contains("(default " + RetrievalSettings.defaults().epochs() + ")"),
+                evaluate::toString);
+        assertFalse(evaluate.toString().contains("RetrievalSettings"), evaluate::toString);
+        StringWriter export = new StringWriter();
+        assertEquals(0, execute(export, new StringWriter(), "export", "--help"));
+        assertTrue(export.toString().contains("(default [0,1], as"), export::toString);
+    }
+
+    /**
+     * picocli wraps help at 80 columns where {@link java.text.BreakIterator} allows, which includes after a dot or a
+     * hyphen inside a path ({@code ~/.} then {@code cache/text2pose}); a default that is cut cannot be copied.
+     */
+    @Test
+    void helpKeepsEveryDefaultValueOnOneLine() {
+        CommandLine cli = new CommandLine(new TrainerCli());
+        for (CommandLine command : cli.getSubcommands().values()) {
+            String help = command.getUsageMessage();
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                for (String word : defaultWords(String.join(" ", option.description()))) {
+                    assertTrue(help.contains(word), command.getCommandName() + " " + option.longestName() + ": '"
+                            + word + "' is cut in\n" + help);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCheckpointsExportRefusesTheOptionsItWouldIgnore() {
+        String output = dir.resolve("x.onnx").toString();
+        for (String[] option : List.of(new String[] {"--heatmap-range", "[0,1]"}, new String[] {"--seed", "3"},
+                new String[] {"--embedding-scale", "2"})) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, execute(err, "export", "--checkpoint", dir.toString(), option[0], option[1], "--output",
+                    output));
+            assertTrue(err.toString().contains(option[0] + " applies to --untrained only"), err::toString);
+        }
+        assertFalse(Files.exists(dir.resolve("x.onnx")));
     }
 
     @Test
@@ -83,12 +149,28 @@ class TrainerCliTest {
         assertFalse(Files.exists(dir.resolve("x.png")));
     }
 
+    /** The words after "(default" in a description, as shown, that contain a character the wrapping may cut at. */
+    private static List<String> defaultWords(String description) {
+        int at = description.indexOf("(default");
+        if (at < 0) {
+            return List.of();
+        }
+        String shown = description.substring(at + "(default".length()).replace("%n", " ");
+        return Arrays.stream(shown.split("\\s+")).map(word -> word.replaceAll("[).,;]+$", ""))
+                .filter(word -> word.matches(".*[./-].*")).toList();
+    }
+
     private static int execute(String... args) {
         return execute(new StringWriter(), args);
     }
 
     private static int execute(StringWriter err, String... args) {
+        return execute(new StringWriter(), err, args);
+    }
+
+    private static int execute(StringWriter out, StringWriter err, String... args) {
         CommandLine cli = new CommandLine(new TrainerCli());
+        cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
     }

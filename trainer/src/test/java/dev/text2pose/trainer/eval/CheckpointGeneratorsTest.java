@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
+import static dev.text2pose.trainer.eval.PoseSetAssertions.assertClose;
+import static dev.text2pose.trainer.eval.PoseSetAssertions.assertDiffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,12 @@ class CheckpointGeneratorsTest {
                 Map.of("heatmapRange", "[-1,1]", "emaDecay", "0.5"));
     }
 
+    /**
+     * A query's draws depend on its caption and noise seed alone, not on the queries beside it nor on where the
+     * chunks of {@link CheckpointGenerator#ROWS_PER_CALL} rows cut. Within rounding, not bit for bit: libtorch's
+     * kernels, and so the last bits, change with the batch shape and the CPU ({@link PoseSetAssertions} says why a
+     * real mix-up still fails).
+     */
     @Test
     void regressionAnswersEveryDrawDeterministicallyAndIndependentlyOfTheOtherQueries() {
         RegressionBaseline regression = RegressionBaseline.load(mlpRun);
@@ -54,10 +61,11 @@ class CheckpointGeneratorsTest {
         int draws = 100; // 300 rows: more than one chunk, so a query's draws straddle two forward passes
         PoseSet all = regression.generate(queries, draws);
         assertEquals(queries.size() * draws, all.size());
-        assertEquals(all, RegressionBaseline.load(Checkpoint.in(mlpRun)).generate(queries, draws), "same seeds");
+        assertClose(all, RegressionBaseline.load(Checkpoint.in(mlpRun)).generate(queries, draws), "same seeds");
         PoseSet alone = regression.generate(List.of(queries.get(2)), draws);
-        assertEquals(alone, all.select(IntStream.range(2 * draws, 3 * draws).toArray()));
-        assertNotEquals(all.select(new int[] {0}), all.select(new int[] {1}), "draws differ");
+        assertClose(alone, all.select(IntStream.range(2 * draws, 3 * draws).toArray()), "alone and in a batch");
+        assertDiffer(alone, all.select(IntStream.range(draws, 2 * draws).toArray()), "another query");
+        assertDiffer(all.select(new int[] {0}), all.select(new int[] {1}), "draws differ");
     }
 
     @Test
@@ -85,7 +93,7 @@ class CheckpointGeneratorsTest {
             expected = PoseSet.ofKeypoints(MlpPoses.keypoints(generator.forward(Tensor.create(noise, rows,
                     PaperSpec.NOISE_DIM), Tensor.create(text, rows, TEXT_DIM))), MlpPoses.VISIBILITY_THRESHOLD);
         }
-        assertEquals(expected, RegressionBaseline.load(mlpRun).generate(queries, draws));
+        assertClose(expected, RegressionBaseline.load(mlpRun).generate(queries, draws), "scaled as training did");
     }
 
     @Test
@@ -93,7 +101,7 @@ class CheckpointGeneratorsTest {
         RegressionBaseline regression = RegressionBaseline.load(mlpRun);
         List<EvalQuery> queries = queries(2, 3);
         EvalQuery otherCaption = withEmbedding(queries.get(1), queries.get(0).embedding());
-        assertNotEquals(regression.generate(List.of(queries.get(1)), 4),
+        assertDiffer(regression.generate(List.of(queries.get(1)), 4),
                 regression.generate(List.of(otherCaption), 4), "same noise, another caption");
     }
 
@@ -104,12 +112,12 @@ class CheckpointGeneratorsTest {
         int draws = 3;
         PoseSet poses = unconditional.generate(queries, draws);
         assertEquals(queries.size() * draws, poses.size());
-        assertEquals(poses, unconditional.generate(queries, draws), "same seeds");
+        assertClose(poses, unconditional.generate(queries, draws), "same seeds");
         List<EvalQuery> otherCaptions = List.of(withEmbedding(queries.get(0), new float[] {1, 0}),
                 withEmbedding(queries.get(1), new float[384]));
-        assertEquals(poses, unconditional.generate(otherCaptions, draws), "the embedding is ignored");
-        assertNotEquals(poses.select(new int[] {0}), poses.select(new int[] {1}), "draws differ");
-        assertNotEquals(poses.select(new int[] {0}), poses.select(new int[] {draws}), "queries' noise differs");
+        assertClose(poses, unconditional.generate(otherCaptions, draws), "the embedding is ignored");
+        assertDiffer(poses.select(new int[] {0}), poses.select(new int[] {1}), "draws differ");
+        assertDiffer(poses.select(new int[] {0}), poses.select(new int[] {draws}), "queries' noise differs");
     }
 
     @Test

@@ -43,6 +43,15 @@ class PoseSetTest {
     }
 
     @Test
+    void printsWhatItHoldsSoAFailedComparisonSaysWhatDiffers() {
+        PoseSet poses = set(uniform(10, 20, 3), figure(1, 0));
+        String text = poses.toString();
+        assertTrue(text.startsWith("PoseSet[2 poses, "), text);
+        assertTrue(text.contains("pose 0: nose=(10.000, 20.000), "), text);
+        assertTrue(text.contains("left_ear=-"), "an absent keypoint: " + text);
+    }
+
+    @Test
     void selectAndConcatKeepPosesIntact() {
         PoseSet a = set(figure(0, 0), figure(1, 0));
         PoseSet b = set(figure(2, 0));

@@ -42,11 +42,12 @@ public final class HeadlessChromium {
      * Starts a fresh browser with an empty profile and the flags this sandbox needs: no sandbox (we run as root), no
      * GPU, and none of Chromium's background connections, which a closed network refuses.
      *
-     * @param logDir where chromedriver writes its log
+     * @param logDir  where chromedriver writes its log
+     * @param profile an empty folder for the browser's profile, which the caller deletes after {@code quit()}
+     *                (a JUnit {@code @TempDir}): Chromium writes some megabytes there
      */
-    public static ChromeDriver start(Path logDir) {
+    public static ChromeDriver start(Path logDir, Path profile) {
         try {
-            Path profile = Files.createTempDirectory("text2pose-chromium-");
             Files.createDirectories(logDir);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER.toFile())
@@ -61,7 +62,7 @@ public final class HeadlessChromium {
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             return driver;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare a Chromium profile", e);
+            throw new UncheckedIOException("cannot create the chromedriver log folder " + logDir, e);
         }
     }
 }

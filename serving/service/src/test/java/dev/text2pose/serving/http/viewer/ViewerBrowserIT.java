@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -55,6 +56,10 @@ class ViewerBrowserIT {
     private static Text2PoseService service;
     private static ChromeDriver browser;
 
+    /** The browser's profile; JUnit deletes it after {@link #stop()} has quit the browser. */
+    @TempDir
+    static Path profile;
+
     @BeforeAll
     static void start(KafkaCluster cluster) {
         kafka = cluster;
@@ -64,7 +69,7 @@ class ViewerBrowserIT {
                 ServiceConfig.EmbeddedBrokerConfig.defaults(), topics.get(0), poseTopic, topics.get(2),
                 "viewer-" + topics.get(0), 2, Optional.empty(), ExecutionProvider.CPU, 1, 64,
                 PipelineConfig.defaults(), "127.0.0.1", 0, Map.of(), true));
-        browser = HeadlessChromium.start(Path.of("target", "chromium"));
+        browser = HeadlessChromium.start(Path.of("target", "chromium"), profile);
         browser.get("http://127.0.0.1:" + service.httpPort() + "/");
         waitUntil("the viewer reads the pose topic", () -> browser.findElement(By.id("send")).isEnabled());
     }

@@ -70,11 +70,12 @@ final class EvaluateCommand implements Callable<Integer> {
             + "(default: captions_val2017 in ../shared/data/coco).")
     private Path captions;
 
-    @Option(names = "--train-keypoints", description = "Keypoints file whose train split is the training reference "
-            + "(default: --keypoints).")
+    @Option(names = "--train-keypoints", description = "Keypoints file whose single-person images are the training "
+            + "reference (default: person_keypoints_train2017 in ../shared/data/coco).")
     private Path trainKeypoints;
 
-    @Option(names = "--train-captions", description = "Captions file of --train-keypoints (default: --captions).")
+    @Option(names = "--train-captions", description = "Captions file of --train-keypoints (default: "
+            + "captions_train2017, else captions_train2017_partial, in ../shared/data/coco).")
     private Path trainCaptions;
 
     @Option(names = "--model", description = "Model bundle (.onnx) of the conditional generator row (default: the "
@@ -150,8 +151,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Path keypointFile = keypoints != null ? keypoints : projectFiles().valKeypoints();
         Path captionFile = captions != null ? captions : projectFiles().valCaptions();
         EvaluationDataLoader.DataFiles files = new EvaluationDataLoader.DataFiles(keypointFile, captionFile,
-                trainKeypoints != null ? trainKeypoints : keypointFile,
-                trainCaptions != null ? trainCaptions : captionFile);
+                trainKeypoints != null ? trainKeypoints : projectFiles().trainKeypoints(),
+                trainCaptions != null ? trainCaptions : projectFiles().trainCaptions());
         RetrievalSettings retrieval = retrievalEpochs == null ? RetrievalSettings.defaults()
                 : RetrievalSettings.defaults().withEpochs(retrievalEpochs);
         Path cacheDirectory = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");

@@ -127,7 +127,7 @@ class TrainCommandTest {
         return new TrainingData("fixture", poses, captions, vectors, "fixture-hash-cond");
     }
 
-    /** A train2017 keypoint file of 6 persons with all 17 keypoints, in the official layout, and empty val files. */
+    /** A train2017 keypoint file of 6 persons with all 17 keypoints, in the official layout; empty other files. */
     private static Path cocoFixture(Path folder) throws IOException {
         Files.createDirectories(folder);
         StringJoiner images = new StringJoiner(", ");
@@ -148,6 +148,7 @@ class TrainCommandTest {
         Files.writeString(folder.resolve("person_keypoints_val2017.json"),
                 "{\"images\": [], \"annotations\": [], \"categories\": []}");
         Files.writeString(folder.resolve("captions_val2017.json"), "{\"images\": [], \"annotations\": []}");
+        Files.writeString(folder.resolve("captions_train2017.json"), "{\"images\": [], \"annotations\": []}");
         return folder;
     }
 

@@ -15,14 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Both networks under {@link Bf16Autocast} agree with float64, as {@link OneDnnCorrectnessTest} checks float32:
- * forward passes, input gradients (what the Lipschitz penalty is made of, including its second-order backward) and
- * weight gradients. bfloat16 keeps 8 mantissa bits, so each product is rounded by up to 2^-9 (0.2 %); through
- * five layers the relative L2 error measured 0.3-1 %. The oneDNN kernels that were wrong for channel counts not a
- * multiple of 16 gave 4-27 %, so a tolerance of 3 % still catches such a bug.
+ * forward passes, the per-sample input-gradient norms the Lipschitz penalty is made of, and weight gradients
+ * (the critic's through the penalty's second-order backward).
+ *
+ * <p>bfloat16 keeps 8 mantissa bits, so each product is rounded by up to 2^-9 (0.2 %). Measured at batch 16
+ * (relative L2 against float64): scores 0.4 %, heatmaps 0.7 %, input-gradient norms 1.1 %; the critic's
+ * second-order weight gradients 1-6 %; the generator's weight gradients 0.7 % at the last layer, growing to 7-11 %
+ * through the BatchNorm backwards towards the first. So forward passes and the penalty's norms are held to 3 %,
+ * which the oneDNN kernels that were wrong for channel counts not a multiple of 16 (4-27 % on the forward pass)
+ * would miss; weight gradients to 20 %, which says bf16 works as documented, not that it is float32-exact: that
+ * is why {@code autocastBf16} is a switch, off in the presets.
  */
 class Bf16AutocastTest {
 
-    private static final double TOLERANCE = 3e-2;
+    private static final double FORWARD_TOLERANCE = 3e-2;
+    private static final double GRADIENT_TOLERANCE = 0.2;
 
     @Test
     void criticScoresPenaltyGradientsAndWeightGradientsMatchFloat64() {
@@ -43,8 +50,8 @@ class Bf16AutocastTest {
         }
         Tensor sd = twin.forward(xd, td);
         Tensor penaltyd = gradientNorms(sd, xd, td);
-        assertClose(s, sd, "scores");
-        assertClose(penalty, penaltyd, "per-sample input gradient norms");
+        assertClose(s, sd, "scores", FORWARD_TOLERANCE);
+        assertClose(penalty, penaltyd, "per-sample input gradient norms", FORWARD_TOLERANCE);
         // The penalty's own backward: second order, through the bfloat16 convolutions' backward.
         penalty.sum().backward();
         penaltyd.sum().backward();
@@ -65,7 +72,7 @@ class Bf16AutocastTest {
             out = single.forward(z, t);
         }
         Tensor outd = twin.forward(z.to(ScalarType.Double), t.to(ScalarType.Double));
-        assertClose(out, outd, "heatmaps");
+        assertClose(out, outd, "heatmaps", FORWARD_TOLERANCE);
         manual_seed(7);
         Tensor r = randn(out.sizes().vec().get());
         out.mul(r).sum().backward();
@@ -85,17 +92,15 @@ class Bf16AutocastTest {
         StringTensorDict a = single.named_parameters();
         StringTensorDict b = twin.named_parameters();
         for (long i = 0; i < a.size(); i++) {
-            assertClose(a.get(i).value().grad(), b.get(i).value().grad(), what + a.get(i).key().getString());
+            assertClose(a.get(i).value().grad(), b.get(i).value().grad(), what + a.get(i).key().getString(),
+                    GRADIENT_TOLERANCE);
         }
     }
 
-    private static void assertClose(Tensor bf16, Tensor reference, String what) {
+    private static void assertClose(Tensor bf16, Tensor reference, String what, double tolerance) {
         double scale = reference.norm().item_double();
         double error = bf16.to(ScalarType.Double).sub(reference).norm().item_double() / Math.max(scale, 1e-30);
         System.out.printf("bf16 autocast vs float64, %s: relative L2 %.2e%n", what, error);
-        if (Boolean.getBoolean("bf16.report")) {
-            return;
-        }
-        assertTrue(error < TOLERANCE, what + ": bf16 autocast is " + error + " off float64 (relative L2)");
+        assertTrue(error < tolerance, what + ": bf16 autocast is " + error + " off float64 (relative L2)");
     }
 }

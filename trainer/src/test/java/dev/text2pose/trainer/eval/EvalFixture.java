@@ -56,6 +56,25 @@ public final class EvalFixture {
         return new EvalFixture(evalFiles[0], evalFiles[1], trainFiles[0], trainFiles[1]);
     }
 
+    /**
+     * Writes a COCO folder as {@code CocoFiles} finds it: train2017 files with {@code train} images and val2017
+     * files with {@code heldOut} images of the held-out half {@code split}.
+     */
+    public static void writeCocoFolder(Path dir, int train, DataSplit split, int heldOut) throws IOException {
+        List<Long> trainIds = new ArrayList<>();
+        for (long id = 1; id <= train; id++) {
+            trainIds.add(id);
+        }
+        List<Long> heldOutIds = new ArrayList<>();
+        for (long id = train + 1; heldOutIds.size() < heldOut; id++) {
+            if (DataSplit.heldOut(id) == split) {
+                heldOutIds.add(id);
+            }
+        }
+        writeFiles(dir, "train2017", trainIds);
+        writeFiles(dir, "val2017", heldOutIds);
+    }
+
     /** The files as an evaluation's data: the evaluation files against the training files. */
     public EvaluationDataLoader.DataFiles dataFiles() {
         return new EvaluationDataLoader.DataFiles(keypoints, captions, trainKeypoints, trainCaptions);

@@ -46,9 +46,9 @@ import java.util.stream.Collectors;
  * adds its row (the EMA generator when the run kept one), and a row whose option is absent is listed as not
  * evaluated.
  *
- * <p>The data files default to the project's val2017 keypoints and captions in {@code ../shared/data/coco}; another
- * COCO-format pair runs unchanged with {@code --split all}, with {@code --train-keypoints}/{@code --train-captions}
- * naming the project's files as the training reference. Caption vectors and the retrieval model are cached in
+ * <p>The data files default to the project's val2017 keypoints and captions in {@code ../shared/data/coco}, and the
+ * training reference to its train2017 keypoints and captions there; another COCO-format pair runs unchanged with
+ * {@code --split all}. Caption vectors and the retrieval model are cached in
  * {@code --cache}, so a rerun only generates and scores.
  */
 @Command(name = "evaluate", description = "Scores a model bundle and the baselines on held-out captions.")

@@ -131,7 +131,8 @@ public record TrainConfig(
      *       the shipped stage-1 weights ({@value #SHIPPED_STAGE1}, relative to the repository root).</li>
      *   <li>{@code paper}: the paper's full schedule for a GPU machine: batch 128, heatmaps in [-1,1], no EMA, 200
      *       epochs of stage 1 (116,021 persons: 907 batches an epoch, one generator update per 5 batches, so 36,280
-     *       updates) and 1000 epochs of stage 2 (1000 updates over the train split's 5 batches an epoch). It
+     *       updates) and 1000 epochs of stage 2 (the 9,446 train2017 single-person images with captions in the
+     *       project's partial captions file: 74 batches an epoch, so 14,760 updates). It
      *       runs on libtorch's CPU backend like the others; set {@code threads} to the machine's cores.</li>
      *   <li>{@code smoke}: tiny, for tests: batch 4, n_critic 2, 2 updates, 1 thread, no augmentation.</li>
      * </ul>
@@ -150,7 +151,7 @@ public record TrainConfig(
                     : new TrainConfig(name, stage, model, 0, uncond ? CPU_STAGE1_STEPS : CPU_STAGE2_STEPS, 64, 1,
                     1e-4, 4e-4, 0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.ZERO_TO_ONE, true, scale, 0.999, true,
                     false, 2, uncond ? "" : SHIPPED_STAGE1, 10, 250, 0, 10, 75);
-            case "paper" -> new TrainConfig(name, stage, model, 0, uncond ? 36_280 : 1000, 128, 5, lr, lr,
+            case "paper" -> new TrainConfig(name, stage, model, 0, uncond ? 36_280 : 14_760, 128, 5, lr, lr,
                     0.0, 0.9, lambda, 1.0, 10.0, HeatmapRange.MINUS_ONE_TO_ONE, true, scale, 0.0, true,
                     false, 2, "", 50, 1000, 1000, 30, 0);
             case "smoke" -> new TrainConfig(name, stage, model, 0, 2, 4, 2, lr, lr,

@@ -50,11 +50,6 @@ public record ServiceConfig(
         Map<String, String> kafkaProperties,
         boolean viewer) {
 
-    public static final String DEFAULT_CAPTION_TOPIC = "text2pose.captions";
-    public static final String DEFAULT_POSE_TOPIC = "text2pose.poses";
-    public static final String DEFAULT_DEAD_LETTER_TOPIC = "text2pose.captions.dlq";
-    public static final String DEFAULT_GROUP_ID = "text2pose-serving";
-
     public ServiceConfig {
         if (topicPartitions < 1) {
             throw new IllegalArgumentException("topicPartitions must be at least 1, got " + topicPartitions);
@@ -114,10 +109,10 @@ public record ServiceConfig(
         private Optional<String> bootstrapServers = Optional.empty();
         private EmbeddedBrokerConfig embeddedBroker = EmbeddedBrokerConfig.defaults();
         // Names of the product, so that several applications can share one cluster.
-        private String captionTopic = DEFAULT_CAPTION_TOPIC;
-        private String poseTopic = DEFAULT_POSE_TOPIC;
-        private String deadLetterTopic = DEFAULT_DEAD_LETTER_TOPIC;
-        private String groupId = DEFAULT_GROUP_ID;
+        private String captionTopic = "text2pose.captions";
+        private String poseTopic = "text2pose.poses";
+        private String deadLetterTopic = "text2pose.captions.dlq";
+        private String groupId = "text2pose-serving";
         // Four instances can share the work of topics the service creates; existing topics are never changed.
         private int topicPartitions = 4;
         // Empty serves the bundle shipped inside the jar.

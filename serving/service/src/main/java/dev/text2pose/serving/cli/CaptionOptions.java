@@ -7,18 +7,18 @@ import picocli.CommandLine.Option;
 /** What to ask for with each caption: samples, seed, and an optional interpolation target. */
 final class CaptionOptions {
 
-    @Option(names = "--samples", defaultValue = "1", description = "Poses per caption, 1-16 (default ${DEFAULT-VALUE}).")
-    int samples;
+    @Option(names = "--samples", paramLabel = "N", description = "Poses per caption, 1-16.")
+    int samples = 1;
 
-    @Option(names = "--seed", description = "Seed of the noise draws; absent means random.")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the noise draws; absent means random.")
     Long seed;
 
     @Option(names = "--target", paramLabel = "CAPTION",
             description = "Interpolate from the caption to this one: each sample becomes a sequence of frames.")
     String target;
 
-    @Option(names = "--frames", defaultValue = "8", description = "Frames of an interpolation, 2-60 (default ${DEFAULT-VALUE}).")
-    int frames;
+    @Option(names = "--frames", paramLabel = "N", description = "Frames of an interpolation, 2-60.")
+    int frames = 8;
 
     /** The event for one caption. Limits are checked by the service, which dead-letters what breaks them. */
     CaptionEvent toEvent(String requestId, String caption) {

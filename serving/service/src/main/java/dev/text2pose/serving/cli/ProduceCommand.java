@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** Sends captions, from arguments or one per line of standard input, and prints each request id. */
-@Command(name = "produce", mixinStandardHelpOptions = true,
+@Command(name = "produce", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Send captions to the caption topic; prints '<request id><TAB><caption>' per caption.")
 final class ProduceCommand implements Callable<Integer> {
 
@@ -32,9 +32,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     CaptionOptions request = new CaptionOptions();
 
-    @Option(names = "--topic", defaultValue = "${env:TEXT2POSE_CAPTION_TOPIC:-" + ServiceConfig.DEFAULT_CAPTION_TOPIC + "}",
-            description = "Caption topic (default ${DEFAULT-VALUE}).")
-    String topic;
+    @Option(names = {"--caption-topic", "--topic"}, paramLabel = "TOPIC", defaultValue = "${env:TEXT2POSE_CAPTION_TOPIC}",
+            description = "Caption topic.")
+    String topic = ServiceConfig.defaults().captionTopic();
 
     @Parameters(paramLabel = "CAPTION", arity = "0..*",
             description = "Captions to send; without any, one caption per line is read from standard input.")

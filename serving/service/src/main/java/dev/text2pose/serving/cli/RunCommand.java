@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
 /** Runs the service until the process is asked to stop (Ctrl-C or SIGTERM), then stops cleanly. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Serve captions from Kafka. Without --bootstrap-servers it starts an embedded Kafka broker.")
 final class RunCommand implements Callable<Integer> {
 

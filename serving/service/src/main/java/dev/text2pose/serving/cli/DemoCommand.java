@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole path in one command: a fresh embedded broker, the service, one caption produced, its pose read back
- * from the pose topic, printed as JSON and drawn as a PNG. Step timings go to standard error.
+ * from the pose topic, printed as JSON and drawn as a PNG. Step timings go to standard error. The request is checked
+ * with the service's own rules before the broker starts.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Start an embedded Kafka broker and the service, send one caption, print its pose as JSON "
@@ -60,6 +62,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CaptionEvent event = request.toEvent(UUID.randomUUID().toString(), caption);
+        CaptionOptions.problem(event).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), problem);
+        });
         Path dataDir = Files.createTempDirectory("text2pose-demo-");
         try {
             serve(config(dataDir), event);
@@ -113,12 +118,12 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         throw new IllegalStateException("no pose for request " + requestId + " within " + ANSWER_TIMEOUT
-                + "; is the request valid? (look for it on the dead-letter topic)");
+                + " (look for it on the dead-letter topic)");
     }
 
     private List<String> rowLabels(PoseEvent pose) {
         List<String> labels = new ArrayList<>();
-        String text = request.target == null ? caption : caption + " -> " + request.target;
+        String text = request.target().map(target -> caption + " -> " + target).orElse(caption);
         for (int s = 0; s < pose.getSamples(); s++) {
             labels.add(text + (pose.getSamples() > 1 ? "  [sample " + (s + 1) + "]" : ""));
         }

@@ -21,12 +21,16 @@ public final class Text2PoseCli {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line as {@code main} runs it, with help that names each option's environment variable. */
+    /**
+     * The command line as {@code main} runs it: one-line usage errors (exit 2) and help that names each option's
+     * environment variable.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Text2PoseCli());
         cli.registerConverter(ExecutionProvider.class, text -> converted(ExecutionProvider::parse, text));
         cli.registerConverter(DeliveryMode.class, text -> converted(DeliveryMode::parse, text));
         cli.setHelpFactory(OptionHelp::new);
+        cli.setParameterExceptionHandler(new UsageErrors());
         return cli;
     }
 

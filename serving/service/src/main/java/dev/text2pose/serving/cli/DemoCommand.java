@@ -28,8 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole path in one command: a fresh embedded broker, the service, one caption produced, its pose read back
- * from the pose topic, printed as JSON and drawn as a PNG. Step timings go to standard error. The request is checked
- * with the service's own rules before the broker starts.
+ * from the pose topic, printed as JSON and drawn as a PNG. Step timings go to standard error. Everything that can be
+ * checked without Kafka (the request, the model path, the PNG's folder) is checked before the broker starts.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Start an embedded Kafka broker and the service, send one caption, print its pose as JSON "
@@ -65,6 +65,8 @@ final class DemoCommand implements Callable<Integer> {
         CaptionOptions.problem(event).ifPresent(problem -> {
             throw new ParameterException(spec.commandLine(), problem);
         });
+        model.check();
+        PngTarget.check(png);
         Path dataDir = Files.createTempDirectory("text2pose-demo-");
         try {
             serve(config(dataDir), event);

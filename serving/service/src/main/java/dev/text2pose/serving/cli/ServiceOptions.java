@@ -24,8 +24,13 @@ final class ServiceOptions {
     @Mixin
     HttpOptions http = new HttpOptions();
 
-    /** The service's config. */
+    /**
+     * The service's config, after checking what can be checked before anything starts.
+     *
+     * @throws CommandFailure when an input is missing
+     */
     ServiceConfig toConfig() {
+        model.check();
         ServiceConfig.Builder config = ServiceConfig.builder();
         kafka.applyTo(config);
         broker.applyTo(config);

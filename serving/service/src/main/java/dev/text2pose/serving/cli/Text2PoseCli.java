@@ -4,6 +4,8 @@ import dev.text2pose.model.ExecutionProvider;
 import dev.text2pose.serving.pipeline.DeliveryMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.util.function.Function;
 
@@ -17,13 +19,17 @@ import java.util.function.Function;
                 AclsCommand.class, CommandLine.HelpCommand.class})
 public final class Text2PoseCli {
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "When a command fails, log the stack trace as well as the explanation.")
+    boolean verbose;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /**
-     * The command line as {@code main} runs it: one-line usage errors (exit 2) and help that names each option's
-     * environment variable.
+     * The command line as {@code main} runs it: one-line usage errors (exit 2), explained failures (exit 1), and
+     * help that names each option's environment variable.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Text2PoseCli());
@@ -31,6 +37,7 @@ public final class Text2PoseCli {
         cli.registerConverter(DeliveryMode.class, text -> converted(DeliveryMode::parse, text));
         cli.setHelpFactory(OptionHelp::new);
         cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionExceptionHandler(new FailureReport());
         return cli;
     }
 
@@ -41,5 +48,15 @@ public final class Text2PoseCli {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
+    }
+
+    /** Whether {@code --verbose} was given to {@code command} or a command above it. */
+    static boolean verbose(CommandLine command) {
+        for (CommandLine c = command; c != null; c = c.getParent()) {
+            if (c.getCommand() instanceof Text2PoseCli root) {
+                return root.verbose;
+            }
+        }
+        return false;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Prints pose events as JSON lines, as they arrive. */
+/** Prints pose events as JSON lines, as they arrive; says on standard error when it is reading and when Kafka is gone. */
 @Command(name = "subscribe", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Print pose events from the pose topic as JSON lines.")
 final class SubscribeCommand implements Callable<Integer> {
@@ -40,6 +40,8 @@ final class SubscribeCommand implements Callable<Integer> {
     public Integer call() {
         long seen = 0;
         long lastEvent = System.nanoTime();
+        ReadingStatus status = new ReadingStatus(spec.commandLine().getErr(), kafka.clientBootstrapServers(), topic,
+                fromBeginning ? "from the beginning" : "(new poses only)");
         try (PoseReader reader = new PoseReader(kafka.clientBootstrapServers(), kafka.clientProperties(), topic,
                 fromBeginning)) {
             while (maxEvents == 0 || seen < maxEvents) {
@@ -51,6 +53,7 @@ final class SubscribeCommand implements Callable<Integer> {
                     }
                 }
                 spec.commandLine().getOut().flush();
+                status.update(reader);
                 if (idleTimeoutSeconds > 0 && System.nanoTime() - lastEvent > idleTimeoutSeconds * 1_000_000_000L) {
                     break;
                 }

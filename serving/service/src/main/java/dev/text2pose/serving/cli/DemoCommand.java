@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     CaptionOptions request = new CaptionOptions();
 
     @Option(names = "--png", paramLabel = "FILE", description = "Where to draw the pose.")
-    Path png = Path.of("text2pose-demo.png");
+    Path png = Path.of(System.getProperty("java.io.tmpdir"), "text2pose-demo.png");
 
     @Parameters(index = "0", paramLabel = "CAPTION", description = "What the person does, e.g. \"a man swinging a tennis racket\".")
     String caption;

@@ -43,6 +43,9 @@ public final class SkeletonRenderer {
     private static final Color CELL_BORDER = new Color(0xdd, 0xdd, 0xdd);
     private static final Color LABEL = Color.DARK_GRAY;
     private static final double MARGIN = 0.08;
+    private static final int LABEL_INSET = 3;
+    /** Lines of a row label at most: enough for a caption, its target and a sample number in one 256 px cell. */
+    static final int MAX_ROW_LABEL_LINES = 4;
 
     /** One pose in a square image of {@code size} pixels. */
     public BufferedImage render(Pose pose, int size) {
@@ -58,8 +61,10 @@ public final class SkeletonRenderer {
 
     /**
      * Poses in a labelled grid: row {@code r}, column {@code c} shows {@code rows.get(r).get(c)}. Column labels
-     * go above the first row, each row's label above its cells, spanning the grid; a label that does not fit is
-     * cut with an ellipsis. Rows may differ in length.
+     * go above the first row, each row's label above its cells, spanning the grid. A row label that does not fit on
+     * one line is wrapped at spaces, up to {@value #MAX_ROW_LABEL_LINES} lines, so a caption and its
+     * {@code [sample N]} stay readable in a narrow grid; what still does not fit, and a column label wider than its
+     * cell, is cut with an ellipsis. Rows may differ in length.
      *
      * @param rowLabels    one per row, or empty for none
      * @param columnLabels one per column, or empty for none
@@ -73,23 +78,25 @@ public final class SkeletonRenderer {
             throw new IllegalArgumentException(columns + " columns but " + columnLabels.size() + " column labels");
         }
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, cellSize / 10));
-        Graphics2D probe = blank(1, 1).createGraphics();
-        int band = probe.getFontMetrics(font).getHeight() + 4;
-        probe.dispose();
-        int header = columnLabels.isEmpty() ? 0 : band;
-        int rowBand = rowLabels.isEmpty() ? 0 : band;
         int width = Math.max(1, columns * cellSize);
+        Graphics2D probe = graphics(blank(1, 1));
+        FontMetrics metrics = probe.getFontMetrics(font);
+        probe.dispose();
+        List<List<String>> rowLines = rowLabels.stream()
+                .map(label -> LabelLines.of(metrics, label, width - 2 * LABEL_INSET, MAX_ROW_LABEL_LINES)).toList();
+        int header = columnLabels.isEmpty() ? 0 : band(metrics, 1);
+        int rowBand = band(metrics, rowLines.stream().mapToInt(List::size).max().orElse(0));
         BufferedImage image = blank(width, Math.max(1, header + rows.size() * (rowBand + cellSize)));
         Graphics2D g = graphics(image);
         try {
             g.setFont(font);
             for (int c = 0; c < columnLabels.size(); c++) {
-                label(g, columnLabels.get(c), c * cellSize, 0, cellSize, band);
+                label(g, LabelLines.of(metrics, columnLabels.get(c), cellSize - 2 * LABEL_INSET, 1), c * cellSize, 0);
             }
             for (int r = 0; r < rows.size(); r++) {
                 int top = header + r * (rowBand + cellSize);
-                if (!rowLabels.isEmpty()) {
-                    label(g, rowLabels.get(r), 0, top, width, band);
+                if (!rowLines.isEmpty()) {
+                    label(g, rowLines.get(r), 0, top);
                 }
                 for (int c = 0; c < rows.get(r).size(); c++) {
                     g.setColor(CELL_BORDER);
@@ -103,6 +110,10 @@ public final class SkeletonRenderer {
             g.dispose();
         }
         return image;
+    }
+
+    private static int band(FontMetrics metrics, int lines) {
+        return lines == 0 ? 0 : lines * metrics.getHeight() + 4;
     }
 
     /** Writes an image as PNG, creating the parent folder if needed. */
@@ -161,18 +172,12 @@ public final class SkeletonRenderer {
         return CocoKeypoints.isLeft(i) ? LEFT : CocoKeypoints.isRight(i) ? RIGHT : CENTRE;
     }
 
-    private static void label(Graphics2D g, String text, int left, int top, int width, int height) {
+    private static void label(Graphics2D g, List<String> lines, int left, int top) {
         FontMetrics metrics = g.getFontMetrics();
-        String shown = text;
-        int room = width - 6;
-        if (metrics.stringWidth(shown) > room) {
-            while (!shown.isEmpty() && metrics.stringWidth(shown + "…") > room) {
-                shown = shown.substring(0, shown.length() - 1);
-            }
-            shown += "…";
-        }
         g.setColor(LABEL);
-        g.drawString(shown, left + 3, top + (height - metrics.getHeight()) / 2 + metrics.getAscent());
+        for (int i = 0; i < lines.size(); i++) {
+            g.drawString(lines.get(i), left + LABEL_INSET, top + 2 + i * metrics.getHeight() + metrics.getAscent());
+        }
     }
 
     private static BufferedImage blank(int width, int height) {

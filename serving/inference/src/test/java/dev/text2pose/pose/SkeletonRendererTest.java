@@ -74,7 +74,7 @@ class SkeletonRendererTest {
     void aGridHasLabelBandsAndOneCellPerPoseAndSurvivesAPngRoundTrip(@TempDir Path dir) throws Exception {
         Pose standing = standing();
         List<List<Pose>> rows = List.of(List.of(standing, standing, standing), List.of(standing));
-        BufferedImage grid = renderer.grid(rows, List.of("a person standing, with a caption far too long to fit in the grid", "b"),
+        BufferedImage grid = renderer.grid(rows, List.of("a person standing", "b"),
                 List.of("seed 1", "seed 2", "seed 3"), 96);
         assertEquals(3 * 96, grid.getWidth());
         int band = (grid.getHeight() - 2 * 96) / 3;
@@ -89,6 +89,18 @@ class SkeletonRendererTest {
         BufferedImage read = ImageIO.read(png.toFile());
         assertEquals(grid.getWidth(), read.getWidth());
         assertEquals(grid.getRGB(48, band + band + 48), read.getRGB(48, band + band + 48));
+    }
+
+    @Test
+    void aRowLabelTooLongForOneLineIsWrappedAndTheBandGrowsToHoldIt() {
+        List<List<Pose>> rows = List.of(List.of(standing()));
+        int oneLine = renderer.grid(rows, List.of("a man"), List.of(), 256).getHeight();
+        BufferedImage wrapped = renderer.grid(rows,
+                List.of("a man swinging a tennis racket -> a man standing on a beach  [sample 12]"), List.of(), 256);
+        assertTrue(wrapped.getHeight() > oneLine, "the label band holds more lines: " + wrapped.getHeight()
+                + " px vs " + oneLine + " px");
+        assertTrue(hasColourIn(wrapped, 0, (wrapped.getHeight() - 256) / 2, 256, 8, c -> c != Color.WHITE.getRGB()),
+                "the label's later lines are drawn too");
     }
 
     private static Pose standing() {

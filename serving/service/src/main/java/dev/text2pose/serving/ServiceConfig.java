@@ -50,11 +50,6 @@ public record ServiceConfig(
         Map<String, String> kafkaProperties,
         boolean viewer) {
 
-    public static final String DEFAULT_CAPTION_TOPIC = "text2pose.captions";
-    public static final String DEFAULT_POSE_TOPIC = "text2pose.poses";
-    public static final String DEFAULT_DEAD_LETTER_TOPIC = "text2pose.captions.dlq";
-    public static final String DEFAULT_GROUP_ID = "text2pose-serving";
-
     public ServiceConfig {
         if (topicPartitions < 1) {
             throw new IllegalArgumentException("topicPartitions must be at least 1, got " + topicPartitions);
@@ -70,16 +65,26 @@ public record ServiceConfig(
 
     /** The defaults: embedded broker, shipped model, automatic provider, health and viewer on 127.0.0.1:8080. */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(Optional.empty(), EmbeddedBrokerConfig.defaults(), DEFAULT_CAPTION_TOPIC,
-                DEFAULT_POSE_TOPIC, DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_GROUP_ID, 4, Optional.empty(),
-                ExecutionProvider.AUTO, 0, 64, PipelineConfig.defaults(), "127.0.0.1", 8080, Map.of(), true);
+        return builder().build();
+    }
+
+    /** A builder holding {@link #defaults()}: set what differs, by name. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this config's values. */
+    public Builder toBuilder() {
+        return new Builder().bootstrapServers(bootstrapServers).embeddedBroker(embeddedBroker)
+                .captionTopic(captionTopic).poseTopic(poseTopic).deadLetterTopic(deadLetterTopic).groupId(groupId)
+                .topicPartitions(topicPartitions).modelPath(modelPath).provider(provider)
+                .intraOpThreads(intraOpThreads).maxBatchRecords(maxBatchRecords).pipeline(pipeline)
+                .httpHost(httpHost).httpPort(httpPort).kafkaProperties(kafkaProperties).viewer(viewer);
     }
 
     /** A copy with other pipeline settings. */
     public ServiceConfig withPipeline(PipelineConfig settings) {
-        return new ServiceConfig(bootstrapServers, embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
-                groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, settings, httpHost,
-                httpPort, kafkaProperties, viewer);
+        return toBuilder().pipeline(settings).build();
     }
 
     /** The config as log lines would show it: values of keys that look like secrets are masked. */
@@ -92,6 +97,129 @@ public record ServiceConfig(
                 + ", model=" + modelPath.map(Path::toString).orElse("(shipped default)") + ", provider=" + provider
                 + ", intraOpThreads=" + intraOpThreads + ", maxBatchRecords=" + maxBatchRecords + ", pipeline=" + pipeline
                 + ", http=" + httpHost + ":" + httpPort + ", viewer=" + viewer + ", kafkaProperties=" + masked + "]";
+    }
+
+    /**
+     * Named construction of a {@link ServiceConfig}. Its initial values are the one place each default lives: the
+     * command line shows them and tests start from them, so a new option is one field here and one in the record. Each setter
+     * sets the record component of its name.
+     */
+    public static final class Builder {
+        // Empty: with nothing to connect to, the service starts its own broker, so a first run needs no Kafka.
+        private Optional<String> bootstrapServers = Optional.empty();
+        private EmbeddedBrokerConfig embeddedBroker = EmbeddedBrokerConfig.defaults();
+        // Names of the product, so that several applications can share one cluster.
+        private String captionTopic = "text2pose.captions";
+        private String poseTopic = "text2pose.poses";
+        private String deadLetterTopic = "text2pose.captions.dlq";
+        private String groupId = "text2pose-serving";
+        // Four instances can share the work of topics the service creates; existing topics are never changed.
+        private int topicPartitions = 4;
+        // Empty serves the bundle shipped inside the jar.
+        private Optional<Path> modelPath = Optional.empty();
+        // The same jar serves on laptops and GPU nodes.
+        private ExecutionProvider provider = ExecutionProvider.AUTO;
+        // ONNX Runtime's own choice, one thread per core.
+        private int intraOpThreads = 0;
+        // Large enough to amortise a generator call, small enough that one batch stays a few milliseconds.
+        private int maxBatchRecords = 64;
+        private PipelineConfig pipeline = PipelineConfig.defaults();
+        // Loopback: health, metrics and the viewer are exposed on purpose only (containers set 0.0.0.0).
+        private String httpHost = "127.0.0.1";
+        private int httpPort = 8080;
+        private Map<String, String> kafkaProperties = Map.of();
+        // On: the viewer is the quickest way to see the model; turn it off where others reach the port.
+        private boolean viewer = true;
+
+        private Builder() {
+        }
+
+        public Builder bootstrapServers(Optional<String> value) {
+            bootstrapServers = value;
+            return this;
+        }
+
+        public Builder embeddedBroker(EmbeddedBrokerConfig value) {
+            embeddedBroker = value;
+            return this;
+        }
+
+        public Builder captionTopic(String value) {
+            captionTopic = value;
+            return this;
+        }
+
+        public Builder poseTopic(String value) {
+            poseTopic = value;
+            return this;
+        }
+
+        public Builder deadLetterTopic(String value) {
+            deadLetterTopic = value;
+            return this;
+        }
+
+        public Builder groupId(String value) {
+            groupId = value;
+            return this;
+        }
+
+        public Builder topicPartitions(int value) {
+            topicPartitions = value;
+            return this;
+        }
+
+        public Builder modelPath(Optional<Path> value) {
+            modelPath = value;
+            return this;
+        }
+
+        public Builder provider(ExecutionProvider value) {
+            provider = value;
+            return this;
+        }
+
+        public Builder intraOpThreads(int value) {
+            intraOpThreads = value;
+            return this;
+        }
+
+        public Builder maxBatchRecords(int value) {
+            maxBatchRecords = value;
+            return this;
+        }
+
+        public Builder pipeline(PipelineConfig value) {
+            pipeline = value;
+            return this;
+        }
+
+        public Builder httpHost(String value) {
+            httpHost = value;
+            return this;
+        }
+
+        public Builder httpPort(int value) {
+            httpPort = value;
+            return this;
+        }
+
+        public Builder kafkaProperties(Map<String, String> value) {
+            kafkaProperties = value;
+            return this;
+        }
+
+        public Builder viewer(boolean value) {
+            viewer = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when a value is out of its range */
+        public ServiceConfig build() {
+            return new ServiceConfig(bootstrapServers, embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
+                    groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, pipeline,
+                    httpHost, httpPort, kafkaProperties, viewer);
+        }
     }
 
     /**

@@ -12,14 +12,10 @@ class ServiceConfigTest {
 
     @Test
     void secretsAreMaskedWhenTheConfigIsLogged() {
-        ServiceConfig config = ServiceConfig.defaults();
-        ServiceConfig withSecrets = new ServiceConfig(config.bootstrapServers(), config.embeddedBroker(),
-                config.captionTopic(), config.poseTopic(), config.deadLetterTopic(), config.groupId(),
-                config.topicPartitions(), config.modelPath(), config.provider(), config.intraOpThreads(),
-                config.maxBatchRecords(), config.pipeline(), config.httpHost(), config.httpPort(), Map.of(
-                        "sasl.jaas.config", "ScramLoginModule required username=\"svc\" password=\"hunter2\";",
-                        "ssl.truststore.password", "hunter3",
-                        "security.protocol", "SASL_SSL"), config.viewer());
+        ServiceConfig withSecrets = ServiceConfig.builder().kafkaProperties(Map.of(
+                "sasl.jaas.config", "ScramLoginModule required username=\"svc\" password=\"hunter2\";",
+                "ssl.truststore.password", "hunter3",
+                "security.protocol", "SASL_SSL")).build();
         String logged = withSecrets.toString();
         assertFalse(logged.contains("hunter2"), logged);
         assertFalse(logged.contains("hunter3"), logged);
@@ -28,9 +24,7 @@ class ServiceConfigTest {
 
     @Test
     void nonsenseIsRefused() {
-        ServiceConfig d = ServiceConfig.defaults();
-        assertThrows(IllegalArgumentException.class, () -> new ServiceConfig(d.bootstrapServers(), d.embeddedBroker(),
-                d.captionTopic(), d.poseTopic(), d.deadLetterTopic(), d.groupId(), 0, d.modelPath(), d.provider(),
-                d.intraOpThreads(), d.maxBatchRecords(), d.pipeline(), d.httpHost(), d.httpPort(), Map.of(), true));
+        assertThrows(IllegalArgumentException.class, () -> ServiceConfig.builder().topicPartitions(0).build());
+        assertThrows(IllegalArgumentException.class, () -> ServiceConfig.builder().maxBatchRecords(0).build());
     }
 }

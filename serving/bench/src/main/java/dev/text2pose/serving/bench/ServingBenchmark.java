@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -172,10 +171,10 @@ public final class ServingBenchmark implements Callable<Integer> {
     }
 
     private ServiceConfig config(String servers, String prefix, DeliveryMode mode) {
-        PipelineConfig pipeline = PipelineConfig.defaults().withDelivery(mode).withInstanceId(prefix);
-        return new ServiceConfig(Optional.of(servers), ServiceConfig.EmbeddedBrokerConfig.defaults(),
-                prefix + "-captions", prefix + "-poses", prefix + "-dlq", prefix, 4, Optional.empty(),
-                ExecutionProvider.AUTO, threads, batch, pipeline, "127.0.0.1", 0, Map.of(), false);
+        return ServiceConfig.builder().bootstrapServers(Optional.of(servers)).captionTopic(prefix + "-captions")
+                .poseTopic(prefix + "-poses").deadLetterTopic(prefix + "-dlq").groupId(prefix)
+                .intraOpThreads(threads).maxBatchRecords(batch).httpPort(0).viewer(false)
+                .pipeline(PipelineConfig.builder().delivery(mode).instanceId(prefix).build()).build();
     }
 
     private static HistogramSnapshot inference(Text2PoseService service) {

@@ -1,6 +1,5 @@
 package dev.text2pose.serving.cli;
 
-import dev.text2pose.serving.ServiceConfig;
 import dev.text2pose.serving.kafka.KafkaClientProperties;
 import dev.text2pose.serving.kafka.ServiceAcls;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Prints, or applies, the least ACLs each text2pose principal needs on a cluster with an authorizer. */
-@Command(name = "acls", mixinStandardHelpOptions = true,
+@Command(name = "acls", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Print the Kafka ACLs text2pose's principals need, as kafka-acls.sh arguments; with --apply, "
                 + "create them (the --kafka-config credentials must be allowed to alter ACLs).")
 final class AclsCommand implements Callable<Integer> {
@@ -28,10 +27,13 @@ final class AclsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ServiceOptions service = new ServiceOptions();
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    TopicOptions topics = new TopicOptions();
 
     @Option(names = "--service-principal", paramLabel = "PRINCIPAL", defaultValue = "User:text2pose",
-            description = "The service's principal (default ${DEFAULT-VALUE}).")
+            description = "The service's principal.")
     String servicePrincipal;
 
     @Option(names = "--with-viewer", description = "Also let the service principal run the web viewer.")
@@ -50,23 +52,22 @@ final class AclsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, ExecutionException, TimeoutException {
-        ServiceConfig config = service.toConfig();
-        List<AclBinding> acls = bindings(config);
+        List<AclBinding> acls = bindings();
         if (!apply) {
             acls.forEach(acl -> spec.commandLine().getOut().println(ServiceAcls.asKafkaAclsArguments(acl)));
             return 0;
         }
-        try (Admin admin = Admin.create(KafkaClientProperties.common(service.kafka.clientBootstrapServers(),
-                config.kafkaProperties()))) {
+        try (Admin admin = Admin.create(KafkaClientProperties.common(kafka.clientBootstrapServers(),
+                kafka.clientProperties()))) {
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         }
         spec.commandLine().getErr().println("Created " + acls.size() + " ACLs");
         return 0;
     }
 
-    private List<AclBinding> bindings(ServiceConfig config) {
-        ServiceAcls.Resources resources = new ServiceAcls.Resources(config.captionTopic(), config.poseTopic(),
-                config.deadLetterTopic(), config.groupId());
+    private List<AclBinding> bindings() {
+        ServiceAcls.Resources resources = new ServiceAcls.Resources(topics.captionTopic, topics.poseTopic,
+                topics.deadLetterTopic, topics.groupId);
         List<AclBinding> acls = new ArrayList<>(ServiceAcls.service(servicePrincipal, resources));
         if (withViewer) {
             acls.addAll(ServiceAcls.viewer(servicePrincipal, resources));

@@ -8,11 +8,12 @@ import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.kafka.EmbeddedBroker;
 import dev.text2pose.serving.pipeline.PoseEvents;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,38 +28,58 @@ import java.util.stream.Stream;
 
 /**
  * The whole path in one command: a fresh embedded broker, the service, one caption produced, its pose read back
- * from the pose topic, printed as JSON and drawn as a PNG. Step timings go to standard error.
+ * from the pose topic, printed as JSON and drawn as a PNG. Step timings go to standard error. Everything that can be
+ * checked without Kafka (the request, the model path, the PNG's folder) is checked before the broker starts.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Start an embedded Kafka broker and the service, send one caption, print its pose as JSON "
                 + "and write a PNG of the skeleton.")
 final class DemoCommand implements Callable<Integer> {
 
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
+
     @Spec
     CommandSpec spec;
 
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
 
     @Mixin
-    ServiceOptions service = new ServiceOptions();
+    TopicOptions topics = new TopicOptions();
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Mixin
     CaptionOptions request = new CaptionOptions();
 
-    @Option(names = "--png", defaultValue = "text2pose-demo.png", description = "Where to draw the pose (default ${DEFAULT-VALUE}).")
-    Path png;
+    @Option(names = "--png", paramLabel = "FILE", description = "Where to draw the pose.")
+    Path png = Path.of(System.getProperty("java.io.tmpdir"), "text2pose-demo.png");
 
     @Parameters(index = "0", paramLabel = "CAPTION", description = "What the person does, e.g. \"a man swinging a tennis racket\".")
     String caption;
 
     @Override
     public Integer call() throws IOException {
+        CaptionEvent event = request.toEvent(UUID.randomUUID().toString(), caption);
+        CaptionOptions.problem(event).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), problem);
+        });
+        model.check();
+        PngTarget.check(png);
         Path dataDir = Files.createTempDirectory("text2pose-demo-");
-        ServiceConfig config = withPrivateBroker(service.toConfig(), dataDir);
+        try {
+            serve(config(dataDir), event);
+        } finally {
+            deleteRecursively(dataDir);
+        }
+        return 0;
+    }
+
+    private void serve(ServiceConfig config, CaptionEvent event) {
         Stopwatch clock = new Stopwatch(spec.commandLine().getErr());
         try (Text2PoseService running = Text2PoseService.start(config)) {
             clock.lap(config.bootstrapServers().isPresent() ? "service started" : "embedded broker and service started");
-            CaptionEvent event = request.toEvent(UUID.randomUUID().toString(), caption);
             PoseEvent pose;
             try (PoseReader reader = new PoseReader(running.bootstrapServers(), config.kafkaProperties(),
                     config.poseTopic(), false);
@@ -71,14 +92,22 @@ final class DemoCommand implements Callable<Integer> {
                 clock.lap("pose received from " + config.poseTopic());
             }
             spec.commandLine().getOut().println(PoseJson.line(pose));
+            spec.commandLine().getOut().flush();
             SkeletonRenderer.writePng(new SkeletonRenderer().grid(PoseEvents.toPoses(pose),
                     rowLabels(pose), List.of(), 256), png);
             clock.lap("skeleton drawn to " + png.toAbsolutePath());
-        } finally {
-            deleteRecursively(dataDir);
         }
         clock.lap("stopped");
-        return 0;
+    }
+
+    /** The demo's broker is its own: a fresh folder and free ports, so it never meets a running one. */
+    private ServiceConfig config(Path dataDir) {
+        ServiceConfig.Builder config = ServiceConfig.builder();
+        kafka.applyTo(config);
+        topics.applyTo(config);
+        model.applyTo(config);
+        return config.embeddedBroker(new ServiceConfig.EmbeddedBrokerConfig(dataDir, EmbeddedBroker.freePort()))
+                .httpPort(0).viewer(false).build();
     }
 
     private PoseEvent awaitAnswer(PoseReader reader, String requestId) {
@@ -91,25 +120,16 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         throw new IllegalStateException("no pose for request " + requestId + " within " + ANSWER_TIMEOUT
-                + "; is the request valid? (look for it on the dead-letter topic)");
+                + " (look for it on the dead-letter topic)");
     }
 
     private List<String> rowLabels(PoseEvent pose) {
         List<String> labels = new ArrayList<>();
-        String text = request.target == null ? caption : caption + " -> " + request.target;
+        String text = request.target().map(target -> caption + " -> " + target).orElse(caption);
         for (int s = 0; s < pose.getSamples(); s++) {
             labels.add(text + (pose.getSamples() > 1 ? "  [sample " + (s + 1) + "]" : ""));
         }
         return labels;
-    }
-
-    /** The demo's broker is its own: a fresh folder and free ports, so it never meets a running one. */
-    private static ServiceConfig withPrivateBroker(ServiceConfig config, Path dataDir) {
-        return new ServiceConfig(config.bootstrapServers(),
-                new ServiceConfig.EmbeddedBrokerConfig(dataDir, EmbeddedBroker.freePort()), config.captionTopic(),
-                config.poseTopic(), config.deadLetterTopic(), config.groupId(), config.topicPartitions(),
-                config.modelPath(), config.provider(), config.intraOpThreads(), config.maxBatchRecords(),
-                config.pipeline(), config.httpHost(), 0, config.kafkaProperties(), false);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -7,6 +7,7 @@ import dev.text2pose.serving.kafka.ServiceAcls;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,6 +48,23 @@ final class PoseReader implements AutoCloseable {
         }
         if (consumer.assignment().isEmpty()) {
             throw new IllegalStateException("no pose topic partitions assigned after " + timeout);
+        }
+    }
+
+    /** Whether the reader has partitions to read, i.e. it has joined its group. */
+    boolean assigned() {
+        return !consumer.assignment().isEmpty();
+    }
+
+    /**
+     * The cluster's topics, asked for now; empty when the cluster does not answer within {@code timeout}. The
+     * consumer alone never says whether its broker is there: it retries quietly.
+     */
+    Optional<Set<String>> topics(Duration timeout) {
+        try {
+            return Optional.of(consumer.listTopics(timeout).keySet());
+        } catch (TimeoutException e) {
+            return Optional.empty();
         }
     }
 

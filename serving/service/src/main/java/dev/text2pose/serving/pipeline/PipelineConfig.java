@@ -52,8 +52,18 @@ public record PipelineConfig(
      * every 10 s.
      */
     public static PipelineConfig defaults() {
-        return new PipelineConfig(Duration.ofMillis(5), 256, DeliveryMode.EXACTLY_ONCE,
-                Optional.of(Duration.ofMinutes(5)), randomInstanceId(), Duration.ofSeconds(10));
+        return builder().build();
+    }
+
+    /** A builder holding {@link #defaults()}: set what differs, by name. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this config's values. */
+    public Builder toBuilder() {
+        return new Builder().maxBatchWait(maxBatchWait).maxInFlightRecords(maxInFlightRecords).delivery(delivery)
+                .maxRecordAge(maxRecordAge).instanceId(instanceId).modelReloadInterval(modelReloadInterval);
     }
 
     /** A fresh instance id, for instances that are not given a stable one. */
@@ -63,12 +73,67 @@ public record PipelineConfig(
 
     /** A copy with another delivery mode. */
     public PipelineConfig withDelivery(DeliveryMode mode) {
-        return new PipelineConfig(maxBatchWait, maxInFlightRecords, mode, maxRecordAge, instanceId,
-                modelReloadInterval);
+        return toBuilder().delivery(mode).build();
     }
 
     /** A copy with another instance id. */
     public PipelineConfig withInstanceId(String id) {
-        return new PipelineConfig(maxBatchWait, maxInFlightRecords, delivery, maxRecordAge, id, modelReloadInterval);
+        return toBuilder().instanceId(id).build();
+    }
+
+    /**
+     * Named construction of a {@link PipelineConfig}; its initial values are the one place each default lives (the
+     * command line shows them). Each setter sets the record component of its name.
+     */
+    public static final class Builder {
+        // Small: while the model is busy the next batch fills up by itself.
+        private Duration maxBatchWait = Duration.ofMillis(5);
+        // Four full batches: enough to keep inference busy, little enough to bound memory.
+        private int maxInFlightRecords = 256;
+        // A pose stream feeds animation systems that should not replay a motion twice.
+        private DeliveryMode delivery = DeliveryMode.EXACTLY_ONCE;
+        // A pose five minutes late is of no use to an interactive caller.
+        private Optional<Duration> maxRecordAge = Optional.of(Duration.ofMinutes(5));
+        private String instanceId = randomInstanceId();
+        private Duration modelReloadInterval = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        public Builder maxBatchWait(Duration value) {
+            maxBatchWait = value;
+            return this;
+        }
+
+        public Builder maxInFlightRecords(int value) {
+            maxInFlightRecords = value;
+            return this;
+        }
+
+        public Builder delivery(DeliveryMode value) {
+            delivery = value;
+            return this;
+        }
+
+        public Builder maxRecordAge(Optional<Duration> value) {
+            maxRecordAge = value;
+            return this;
+        }
+
+        public Builder instanceId(String value) {
+            instanceId = value;
+            return this;
+        }
+
+        public Builder modelReloadInterval(Duration value) {
+            modelReloadInterval = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when a value is out of its range */
+        public PipelineConfig build() {
+            return new PipelineConfig(maxBatchWait, maxInFlightRecords, delivery, maxRecordAge, instanceId,
+                    modelReloadInterval);
+        }
     }
 }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,9 +83,11 @@ class DeployManifestsTest {
     @Test
     void everyVariableOurContainersSetIsOneTheServiceReads() {
         for (Containers.Container c : ours) {
+            Set<String> shared = sharedConfigMapKeys(c);
             for (String name : c.ownEnv()) {
                 boolean interpolated = c.env().values().stream().anyMatch(v -> v.contains("$(" + name + ")"));
-                assertTrue(ServiceContract.reads(c.command(), name) || interpolated,
+                assertTrue(ServiceContract.reads(c.command(), name) || interpolated
+                                || (shared.contains(name) && ServiceContract.reads("run", name)),
                         c.where() + " sets " + name + ", which `text2pose " + c.command() + "` does not read");
             }
             c.env().values().forEach(v -> {
@@ -145,6 +149,18 @@ class DeployManifestsTest {
                         c.where() + " mounts " + trustStore);
             }
         }
+    }
+
+    /**
+     * Keys a container takes from a ConfigMap with {@code envFrom}: the service's own settings, shared with the
+     * setup Job, where each command reads the ones it uses (a key only `run` reads is still no typo).
+     */
+    private static Set<String> sharedConfigMapKeys(Containers.Container c) {
+        Set<String> keys = new HashSet<>();
+        Containers.stream(c.node().path("envFrom")).map(from -> from.path("configMapRef").path("name").asText())
+                .flatMap(name -> files.kubernetes("ConfigMap", name).stream())
+                .forEach(map -> map.path("data").fieldNames().forEachRemaining(keys::add));
+        return keys;
     }
 
     @Test

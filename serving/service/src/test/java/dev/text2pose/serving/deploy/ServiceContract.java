@@ -1,6 +1,7 @@
 package dev.text2pose.serving.deploy;
 
 import dev.text2pose.serving.cli.KafkaEnvironment;
+import dev.text2pose.serving.cli.OptionHelp;
 import dev.text2pose.serving.cli.Text2PoseCli;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,17 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the code says a deployment must match, read from the code itself: the environment variables each command
- * reads (from its picocli options' {@code ${env:...}} defaults), their defaults, the image version (the CLI's) and
- * the Kafka version (the client library's).
+ * reads (its picocli options' {@code ${env:...}} defaults, as the help shows them), their defaults (the options'
+ * initial values, which come from the service's config defaults), the image version (the CLI's) and the Kafka
+ * version (the client library's).
  */
 final class ServiceContract {
-
-    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-([^}$]*))?");
 
     private ServiceContract() {
     }
@@ -34,19 +32,14 @@ final class ServiceContract {
     }
 
     private static Map<String, String> readEnvironment(String command) {
-        CommandLine cli = new CommandLine(new Text2PoseCli()).getSubcommands().get(command);
+        CommandLine cli = Text2PoseCli.commandLine().getSubcommands().get(command);
         if (cli == null) {
             throw new AssertionError("text2pose has no command '" + command + "'");
         }
-        cli.setInterpolateVariables(false); // the defaults as written: ${env:NAME:-default}
         Map<String, String> variables = new TreeMap<>();
         for (CommandLine.Model.OptionSpec option : cli.getCommandSpec().options()) {
-            if (option.defaultValue() != null) {
-                Matcher m = ENV.matcher(option.defaultValue());
-                while (m.find()) {
-                    variables.put(m.group(1), m.group(2) == null ? "" : m.group(2));
-                }
-            }
+            OptionHelp.variable(option).ifPresent(name -> variables.put(name,
+                    option.initialValue() == null ? "" : option.initialValue().toString()));
         }
         return Map.copyOf(variables);
     }

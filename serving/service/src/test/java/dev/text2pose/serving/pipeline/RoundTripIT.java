@@ -69,10 +69,10 @@ class RoundTripIT {
         captionTopic = topics.get(0);
         poseTopic = topics.get(1);
         deadLetterTopic = topics.get(2);
-        service = Text2PoseService.start(new ServiceConfig(Optional.of(cluster.bootstrapServers()),
-                ServiceConfig.EmbeddedBrokerConfig.defaults(), captionTopic, poseTopic, deadLetterTopic,
-                "roundtrip-" + captionTopic, 4, Optional.empty(), ExecutionProvider.CPU, 1, 64,
-                PipelineConfig.defaults(), "127.0.0.1", 0, Map.of(), false));
+        service = Text2PoseService.start(ServiceConfig.builder().bootstrapServers(Optional.of(cluster.bootstrapServers()))
+                .captionTopic(captionTopic).poseTopic(poseTopic).deadLetterTopic(deadLetterTopic)
+                .groupId("roundtrip-" + captionTopic).provider(ExecutionProvider.CPU).intraOpThreads(1).httpPort(0)
+                .viewer(false).build());
     }
 
     @AfterAll

@@ -123,9 +123,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the service as an orchestrator would (SIGTERM), waits for it, and returns its exit code. */
+    public int stop() {
+        ChildProcesses.stop(process, Duration.ofSeconds(90));
+        return process.exitValue();
+    }
+
     /** Stops the service as an orchestrator would (SIGTERM), and waits for it. */
     @Override
     public void close() {
-        ChildProcesses.stop(process, Duration.ofSeconds(90));
+        stop();
     }
 }

@@ -8,7 +8,6 @@ import dev.text2pose.serving.pipeline.PipelineConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Service configs for tests: a given cluster and topics, CPU with one thread, HTTP on a free port. */
@@ -22,26 +21,20 @@ public final class TestServices {
      */
     public static ServiceConfig config(String bootstrapServers, List<String> topics, String groupId,
                                        DeliveryMode delivery, String instanceId) {
-        PipelineConfig pipeline = PipelineConfig.defaults().withDelivery(delivery).withInstanceId(instanceId);
-        return new ServiceConfig(Optional.of(bootstrapServers), ServiceConfig.EmbeddedBrokerConfig.defaults(),
-                topics.get(0), topics.get(1), topics.get(2), groupId, 4, Optional.empty(), ExecutionProvider.CPU, 1,
-                64, pipeline, "127.0.0.1", 0, Map.of(), false);
+        return ServiceConfig.builder().bootstrapServers(Optional.of(bootstrapServers)).captionTopic(topics.get(0))
+                .poseTopic(topics.get(1)).deadLetterTopic(topics.get(2)).groupId(groupId)
+                .provider(ExecutionProvider.CPU).intraOpThreads(1).httpPort(0).viewer(false)
+                .pipeline(PipelineConfig.builder().delivery(delivery).instanceId(instanceId).build()).build();
     }
 
     /** The same config serving the model at {@code modelPath}, checked for new bundles every {@code interval}. */
     public static ServiceConfig withModel(ServiceConfig c, Path modelPath, Duration interval) {
-        PipelineConfig p = c.pipeline();
-        return new ServiceConfig(c.bootstrapServers(), c.embeddedBroker(), c.captionTopic(), c.poseTopic(),
-                c.deadLetterTopic(), c.groupId(), c.topicPartitions(), Optional.of(modelPath), c.provider(),
-                c.intraOpThreads(), c.maxBatchRecords(), new PipelineConfig(p.maxBatchWait(), p.maxInFlightRecords(),
-                p.delivery(), p.maxRecordAge(), p.instanceId(), interval), c.httpHost(), c.httpPort(),
-                c.kafkaProperties(), c.viewer());
+        return c.toBuilder().modelPath(Optional.of(modelPath))
+                .pipeline(c.pipeline().toBuilder().modelReloadInterval(interval).build()).build();
     }
 
     /** The same config with a deadline on record age. */
     public static ServiceConfig withMaxAge(ServiceConfig c, Duration maxAge) {
-        PipelineConfig p = c.pipeline();
-        return c.withPipeline(new PipelineConfig(p.maxBatchWait(), p.maxInFlightRecords(), p.delivery(),
-                Optional.of(maxAge), p.instanceId(), p.modelReloadInterval()));
+        return c.withPipeline(c.pipeline().toBuilder().maxRecordAge(Optional.of(maxAge)).build());
     }
 }

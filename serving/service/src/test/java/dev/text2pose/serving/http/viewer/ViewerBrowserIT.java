@@ -5,7 +5,6 @@ import dev.text2pose.pose.SkeletonRenderer;
 import dev.text2pose.schema.EventCodec;
 import dev.text2pose.schema.PoseEvent;
 import dev.text2pose.serving.ServiceConfig;
-import dev.text2pose.serving.pipeline.PipelineConfig;
 import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.testkit.HeadlessChromium;
 import dev.text2pose.serving.testkit.KafkaCluster;
@@ -65,10 +64,10 @@ class ViewerBrowserIT {
         kafka = cluster;
         List<String> topics = cluster.createTopics("viewer", 2, "captions", "poses", "dlq");
         poseTopic = topics.get(1);
-        service = Text2PoseService.start(new ServiceConfig(Optional.of(cluster.bootstrapServers()),
-                ServiceConfig.EmbeddedBrokerConfig.defaults(), topics.get(0), poseTopic, topics.get(2),
-                "viewer-" + topics.get(0), 2, Optional.empty(), ExecutionProvider.CPU, 1, 64,
-                PipelineConfig.defaults(), "127.0.0.1", 0, Map.of(), true));
+        service = Text2PoseService.start(ServiceConfig.builder().bootstrapServers(Optional.of(cluster.bootstrapServers()))
+                .captionTopic(topics.get(0)).poseTopic(poseTopic).deadLetterTopic(topics.get(2))
+                .groupId("viewer-" + topics.get(0)).topicPartitions(2).provider(ExecutionProvider.CPU).intraOpThreads(1)
+                .httpPort(0).viewer(true).build());
         browser = HeadlessChromium.start(Path.of("target", "chromium"), profile);
         browser.get("http://127.0.0.1:" + service.httpPort() + "/");
         waitUntil("the viewer reads the pose topic", () -> browser.findElement(By.id("send")).isEnabled());

@@ -21,6 +21,7 @@ import dev.text2pose.serving.pipeline.AcknowledgedPublisher;
 import dev.text2pose.serving.pipeline.BatchProcessor;
 import dev.text2pose.serving.pipeline.BatchPublisher;
 import dev.text2pose.serving.pipeline.CaptionPipeline;
+import dev.text2pose.serving.pipeline.CaptionRecordLimits;
 import dev.text2pose.serving.pipeline.DeliveryMode;
 import dev.text2pose.serving.pipeline.PipelineConfig;
 import dev.text2pose.serving.pipeline.TransactionalPublisher;
@@ -76,6 +77,7 @@ public final class Text2PoseService implements AutoCloseable {
     /** Starts everything the config asks for; on failure, what was started is stopped again. */
     public static Text2PoseService start(ServiceConfig config) {
         LOG.info("Starting text2pose with {}", config);
+        CaptionRecordLimits.install();
         Optional<EmbeddedBroker> broker = config.bootstrapServers().isPresent() ? Optional.empty()
                 : Optional.of(EmbeddedBroker.start(config.embeddedBroker().dataDir(), config.embeddedBroker().port()));
         Text2PoseService service = new Text2PoseService(broker,

@@ -65,6 +65,7 @@ public final class BatchProcessor {
     private void accept(ConsumerRecord<String, byte[]> record, long nowMs, List<Accepted> accepted,
                         List<ProducerRecord<String, byte[]>> outgoing, Map<DeadLetters.Reason, Integer> letters) {
         try {
+            CaptionRecordLimits.checkSize(record.value());
             CaptionEvent event = captionCodec.decode(record.value());
             PoseRequest request = validator.validate(event);
             long ageMs = nowMs - record.timestamp();

@@ -162,7 +162,8 @@ public final class Text2PoseService implements AutoCloseable {
         pipeline = new CaptionPipeline(
                 new KafkaConsumer<>(KafkaClientProperties.consumer(bootstrapServers, config.groupId(),
                         config.maxBatchRecords(), extra)),
-                publisher, worker, new BatchProcessor(topics, settings.maxRecordAge(), metrics), metrics, topics,
+                publisher, worker, new BatchProcessor(topics, settings.maxRecordAge(),
+                        KafkaClientProperties.maxRequestBytes(extra), metrics), metrics, topics,
                 config.maxBatchRecords(), settings.maxBatchWait(), settings.maxInFlightRecords());
         pipelineThread = new Thread(pipeline, "text2pose-pipeline");
         pipelineThread.start();

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +73,28 @@ class HostileRecordsIT {
         assertTrue(header(letter, DeadLetters.ERROR).contains("claimed length 2147483639 exceeds limit 4000"),
                 header(letter, DeadLetters.ERROR));
         assertArrayEquals(claim, letter.value(), "the original bytes are kept");
+    }
+
+    /**
+     * Issue 12, item 2: a record of about 1 MB, which the broker accepts but whose dead-letter copy (value plus the
+     * reason headers) exceeds the producer's 1 MiB {@code max.request.size}. The letter leaves the value out instead.
+     */
+    @Test
+    void aDeadLetterTooLargeToCopyIsWrittenWithoutItsValue() throws Exception {
+        byte[] big = new byte[1_048_400]; // with Kafka's framing just under the broker's 1,048,588-byte limit
+        new Random(12).nextBytes(big);
+
+        ConsumerRecord<String, byte[]> letter = sendThenAwaitLetter("big-1", big, "after-big-1");
+
+        assertEquals("UNDECODABLE", header(letter, DeadLetters.REASON));
+        assertTrue(header(letter, DeadLetters.ERROR).contains("record of 1048400 bytes exceeds limit 16384 bytes"),
+                header(letter, DeadLetters.ERROR));
+        assertNull(letter.value());
+        assertEquals("value", header(letter, DeadLetters.OMITTED));
+        assertEquals("1048400", header(letter, DeadLetters.VALUE_SIZE));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(big)),
+                header(letter, DeadLetters.VALUE_SHA256));
+        assertEquals("0", header(letter, DeadLetters.SOURCE_PARTITION));
     }
 
     /**

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Delivery.</b> A batch's outputs and offsets are written by the {@link BatchPublisher} of the delivery mode.
  * A failed batch is classified by {@link PublishFailures}, and every partition is rewound to the first record not yet
- * committed, so it is served again: nothing is lost.
+ * committed, so it is served again: nothing is lost. A failure that retrying cannot fix, or one that persists past the
+ * {@link RetryBudget}, ends {@link #run()} with an exception.
  *
  * <p><b>Revocation and shutdown.</b> Before partitions are revoked, and when stopping, the batch in inference is
  * finished, published and committed; waiting records are dropped without being served, so their next owner serves
@@ -43,7 +44,6 @@ public final class CaptionPipeline implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CaptionPipeline.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
     private static final Duration BUSY_POLL = Duration.ofMillis(2);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final long STATE_REPORT_NANOS = 1_000_000_000L;
     private static final long STALE_POLL_NANOS = 30_000_000_000L;
 
@@ -64,6 +64,7 @@ public final class CaptionPipeline implements Runnable {
     private final int maxInFlight;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final RetryBudget retries = RetryBudget.standard();
     private InFlight inferring;
     private boolean paused;
     private long lastStateReport;
@@ -178,40 +179,55 @@ public final class CaptionPipeline implements Runnable {
         } catch (CompletionException e) {
             LOG.error("Inference of a batch of {} broke; it will be served again", flight.batch().size(), e.getCause());
             metrics.batchRetried("inference");
-            rewind(flight.batch().firstOffsets());
-            sleep(RETRY_BACKOFF);
+            retryLater(flight.batch(), e.getCause());
             return null;
         }
     }
 
-    private void publish(ProcessedBatch done) {
+    /** Publishes and commits {@code done}; whether it was committed (if not, it will be served again). */
+    private boolean publish(ProcessedBatch done) {
         try {
             publisher.publish(done, consumer);
         } catch (RuntimeException e) {
             PublishFailures.Action action = PublishFailures.classify(e);
             if (action == PublishFailures.Action.STOP) {
-                throw new IllegalStateException("cannot publish to Kafka: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot publish to Kafka, and retrying cannot help: " + e, e);
             }
             LOG.warn("Publishing a batch of {} failed ({}); {} and serving it again", done.batch().size(), e, action);
             metrics.batchRetried(e.getClass().getSimpleName());
             publisher.recover(action);
-            rewind(done.batch().firstOffsets());
-            sleep(RETRY_BACKOFF);
-            return;
+            retryLater(done.batch(), e);
+            return false;
         }
+        retries.succeeded();
         served.addAndGet(done.poses());
         deadLettered.addAndGet(done.outgoing().size() - done.poses());
         metrics.batchCommitted(done.poses(), done.deadLetters(), done.servedTimestamps());
+        return true;
     }
 
-    /** Publishes the batch in inference, if any: before partitions are revoked and before stopping. */
-    private void finishInFlight() {
-        if (inferring != null) {
-            ProcessedBatch done = awaitInference();
-            if (done != null) {
-                publish(done);
-            }
+    /** Rewinds to serve {@code failed} again after a pause, or stops when the retry budget is spent. */
+    private void retryLater(Batch failed, Throwable cause) {
+        rewind(failed.firstOffsets());
+        Duration pause = retries.failed().orElseThrow(() -> new IllegalStateException("a batch failed "
+                + retries.failures() + " times in a row; giving up (last failure: " + cause + ")", cause));
+        if (running) { // when stopping, the batch is left to the partitions' next owner at once
+            LOG.warn("Retrying the batch in {} ms (failed attempt {} of {})", pause.toMillis(), retries.failures(),
+                    retries.maxAttempts());
+            sleep(pause);
         }
+    }
+
+    /**
+     * Publishes the batch in inference, if any: before partitions are revoked and before stopping. Whether nothing is
+     * left uncommitted (false: the batch failed and will be served again).
+     */
+    private boolean finishInFlight() {
+        if (inferring == null) {
+            return true;
+        }
+        ProcessedBatch done = awaitInference();
+        return done != null && publish(done);
     }
 
     /**
@@ -285,9 +301,14 @@ public final class CaptionPipeline implements Runnable {
             if (partitions.isEmpty()) {
                 return;
             }
-            finishInFlight();
+            boolean committed = finishInFlight();
             pending.drop(partitions);
-            LOG.info("Partitions revoked after committing the batch in flight: {}", partitions);
+            if (committed) {
+                LOG.info("Partitions revoked after committing the batch in flight: {}", partitions);
+            } else {
+                LOG.warn("Partitions revoked; the batch in flight was not committed and will be served again: {}",
+                        partitions);
+            }
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,7 +46,7 @@ public final class CaptionPipeline implements Runnable {
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
     private static final Duration BUSY_POLL = Duration.ofMillis(2);
     private static final long STATE_REPORT_NANOS = 1_000_000_000L;
-    private static final long STALE_POLL_NANOS = 30_000_000_000L;
+    private static final Duration READY_POLL_WINDOW = Duration.ofSeconds(30);
 
     /** The three topics the pipeline touches. */
     public record Topics(String captions, String poses, String deadLetters) {
@@ -68,9 +69,8 @@ public final class CaptionPipeline implements Runnable {
     private InFlight inferring;
     private boolean paused;
     private long lastStateReport;
+    private final LoopLiveness liveness = new LoopLiveness();
     private volatile boolean running = true;
-    private volatile boolean alive = true;
-    private volatile long lastPollNanos = System.nanoTime() - 2 * STALE_POLL_NANOS;
 
     /**
      * @param consumer    a consumer configured by {@code KafkaClientProperties.consumer}; owned and closed by the
@@ -94,7 +94,10 @@ public final class CaptionPipeline implements Runnable {
         this.maxInFlight = maxInFlight;
     }
 
-    /** Serves until {@link #stop()}; the batch in inference is published and committed before it returns. */
+    /**
+     * Serves until {@link #stop()}; the batch in inference is published and committed before it returns. An error it
+     * cannot recover from ends it early, logged and reported by {@link #deathCause()}.
+     */
     @Override
     public void run() {
         try {
@@ -104,10 +107,12 @@ public final class CaptionPipeline implements Runnable {
             }
             finishInFlight();
         } catch (RuntimeException e) {
-            LOG.error("Caption pipeline stopped by an unexpected error", e);
+            liveness.failed(e); // what deathCause() reports; the thread ends without a second stack trace
+            LOG.error("Caption pipeline stopped by an error it cannot recover from", e);
+        } catch (Error e) {
+            liveness.failed(e);
             throw e;
         } finally {
-            alive = false;
             closeClients();
             LOG.info("Caption pipeline stopped after serving {} requests and dead-lettering {} records",
                     served.get(), deadLettered.get());
@@ -121,7 +126,15 @@ public final class CaptionPipeline implements Runnable {
 
     /** Whether the loop runs and has polled Kafka in the last 30 s (a stuck loop turns this false). */
     public boolean isServing() {
-        return alive && running && System.nanoTime() - lastPollNanos < STALE_POLL_NANOS;
+        return running && liveness.pollingWithin(READY_POLL_WINDOW);
+    }
+
+    /**
+     * Why the loop is dead and the process should be restarted: it stopped on an error, or has not polled for longer
+     * than {@link LoopLiveness#MAX_POLL_GAP}. Empty while it lives.
+     */
+    public Optional<String> deathCause() {
+        return liveness.deathCause();
     }
 
     /** Requests answered with a pose event so far. */
@@ -137,7 +150,7 @@ public final class CaptionPipeline implements Runnable {
     private void step() {
         ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
         long now = System.nanoTime();
-        lastPollNanos = now;
+        liveness.polled();
         pending.add(records, now);
         ProcessedBatch done = takeFinished();
         if (inferring == null && pending.ready(now)) {

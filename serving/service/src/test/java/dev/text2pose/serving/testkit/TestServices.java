@@ -44,4 +44,12 @@ public final class TestServices {
         return c.withPipeline(new PipelineConfig(p.maxBatchWait(), p.maxInFlightRecords(), p.delivery(),
                 Optional.of(maxAge), p.instanceId(), p.modelReloadInterval()));
     }
+
+    /** The same config with extra Kafka client properties. */
+    public static ServiceConfig withKafkaProperties(ServiceConfig c, Map<String, String> properties) {
+        return new ServiceConfig(c.bootstrapServers(), c.embeddedBroker(), c.captionTopic(), c.poseTopic(),
+                c.deadLetterTopic(), c.groupId(), c.topicPartitions(), c.modelPath(), c.provider(),
+                c.intraOpThreads(), c.maxBatchRecords(), c.pipeline(), c.httpHost(), c.httpPort(), properties,
+                c.viewer());
+    }
 }

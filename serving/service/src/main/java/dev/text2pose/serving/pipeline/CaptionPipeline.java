@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Batching.</b> Polled records wait in {@link PendingRecords} until a full batch is there or the first has waited
  * the maximum wait; the batch then goes to the {@link InferenceWorker}, and while it is computed this thread keeps
- * polling and publishes the batch before it (one batch in inference, one in publication).
+ * polling and publishes the batch before it (one batch in inference, one in publication). A batch holds at most the
+ * poses of one largest request (960), and small requests pass heavy ones of other partitions (see
+ * {@link BatchComposer}), so a heavy request holds up others by at most about its own cost.
  *
  * <p><b>Backpressure.</b> When the records held (waiting plus in inference) reach the in-flight bound, every assigned
  * partition is paused; they resume at half the bound. Unserved records wait in Kafka as consumer lag.
@@ -90,7 +92,7 @@ public final class CaptionPipeline implements Runnable {
         this.processor = processor;
         this.metrics = metrics;
         this.topics = topics;
-        this.pending = new PendingRecords(maxBatch, maxWait);
+        this.pending = new PendingRecords(maxBatch, CaptionCost.MAX_REQUEST_POSES, maxWait, new CaptionCost()::poses);
         this.maxInFlight = maxInFlight;
     }
 

@@ -41,7 +41,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -173,8 +172,10 @@ class SecureKafkaIT {
     @Test
     @Order(5)
     void noPasswordReachesTheServicesOutputOrMetrics() throws Exception {
-        Optional<HttpResponse<String>> metrics = service.get(httpPort, HttpPaths.METRICS);
-        metrics.filter(r -> r.statusCode() == 200).ifPresent(r -> assertNoPassword(HttpPaths.METRICS, r.body()));
+        HttpResponse<String> metrics = service.get(httpPort, HttpPaths.METRICS)
+                .orElseThrow(() -> new AssertionError("/metrics did not answer; log:\n" + service.output()));
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertNoPassword(HttpPaths.METRICS, metrics.body());
         service.close();
         String output = service.output();
         assertTrue(output.contains("sasl.jaas.config=" + KafkaSecrets.MASK), "the service logged its config masked");

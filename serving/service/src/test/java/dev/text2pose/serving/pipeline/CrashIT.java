@@ -1,6 +1,7 @@
 package dev.text2pose.serving.pipeline;
 
 import dev.text2pose.serving.Text2PoseService;
+import dev.text2pose.serving.testkit.Await;
 import dev.text2pose.serving.testkit.CaptionLoad;
 import dev.text2pose.serving.testkit.Http;
 import dev.text2pose.serving.testkit.KafkaCluster;
@@ -62,13 +63,8 @@ class CrashIT {
         }
     }
 
-    private static void awaitPublished(ServiceProcess victim, double atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Http.metric(victim.metrics(), "text2pose_poses_published_total") < atLeast) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the victim never published " + atLeast + " poses; log:\n" + victim.output());
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitPublished(ServiceProcess victim, double atLeast) throws Exception {
+        Await.until("the victim to publish " + atLeast + " poses", Duration.ofSeconds(120),
+                () -> Http.metric(victim.metrics(), "text2pose_poses_published_total") >= atLeast);
     }
 }

@@ -4,13 +4,13 @@ import dev.text2pose.schema.CaptionEvent;
 import dev.text2pose.schema.EventCodec;
 import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.http.HttpPaths;
+import dev.text2pose.serving.testkit.Await;
 import dev.text2pose.serving.testkit.CaptionLoad;
 import dev.text2pose.serving.testkit.Http;
 import dev.text2pose.serving.testkit.KafkaCluster;
 import dev.text2pose.serving.testkit.KafkaClusterExtension;
 import dev.text2pose.serving.testkit.ServiceProcess;
 import dev.text2pose.serving.testkit.TestServices;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,10 +44,7 @@ class DeadPipelineIT {
             assertEquals(200, Http.get(service.httpPort(), HttpPaths.LIVE).statusCode());
             sendLargeAnswerRequest(kafka, topics.get(0));
 
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (service.isLive() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            Await.until("the pipeline to die", TIMEOUT, () -> !service.isLive());
             assertEquals(503, Http.get(service.httpPort(), HttpPaths.LIVE).statusCode(), "dead, so restart me");
             assertEquals(503, Http.get(service.httpPort(), HttpPaths.READY).statusCode());
         }
@@ -74,9 +71,6 @@ class DeadPipelineIT {
     private static void sendLargeAnswerRequest(KafkaCluster kafka, String topic) {
         byte[] value = EventCodec.captions().encode(CaptionEvent.newBuilder().setRequestId("large-answer")
                 .setCaption("a man swinging a tennis racket").setSamples(16).setSeed(1L).build());
-        try (KafkaProducer<String, byte[]> producer = CaptionLoad.producer(kafka.bootstrapServers())) {
-            producer.send(new ProducerRecord<>(topic, "large-answer", value));
-            producer.flush();
-        }
+        CaptionLoad.sendAll(kafka.bootstrapServers(), List.of(new ProducerRecord<>(topic, "large-answer", value)));
     }
 }

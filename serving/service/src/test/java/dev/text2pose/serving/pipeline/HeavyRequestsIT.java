@@ -11,7 +11,6 @@ import dev.text2pose.serving.testkit.KafkaClusterExtension;
 import dev.text2pose.serving.testkit.PoseTopic;
 import dev.text2pose.serving.testkit.TestServices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,12 +42,10 @@ class HeavyRequestsIT {
         List<String> topics = List.of(captions, outputs.get(0), outputs.get(1));
         List<String> heavy = CaptionLoad.ids("heavy", HEAVY);
         List<String> small = CaptionLoad.ids("small", SMALL);
-        try (KafkaProducer<String, byte[]> producer = CaptionLoad.producer(kafka.bootstrapServers())) {
-            heavy.forEach(id -> producer.send(new ProducerRecord<>(captions, 0, id, largestRequest(id))));
-            producer.flush();
-            small.forEach(id -> producer.send(new ProducerRecord<>(captions, 1, id, CaptionLoad.caption(id))));
-            producer.flush();
-        }
+        CaptionLoad.sendAll(kafka.bootstrapServers(),
+                heavy.stream().map(id -> new ProducerRecord<>(captions, 0, id, largestRequest(id))).toList());
+        CaptionLoad.sendAll(kafka.bootstrapServers(),
+                small.stream().map(id -> new ProducerRecord<>(captions, 1, id, CaptionLoad.caption(id))).toList());
         List<String> all = new ArrayList<>(heavy);
         all.addAll(small);
         try (Text2PoseService service = Text2PoseService.start(TestServices.config(kafka.bootstrapServers(), topics,

@@ -8,7 +8,6 @@ import dev.text2pose.serving.testkit.KafkaClusterExtension;
 import dev.text2pose.serving.testkit.PoseTopic;
 import dev.text2pose.serving.testkit.ServiceProcess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,11 +102,8 @@ class HostileRecordsIT {
      */
     private static ConsumerRecord<String, byte[]> sendThenAwaitLetter(String key, byte[] value, String nextId)
             throws InterruptedException {
-        try (KafkaProducer<String, byte[]> producer = CaptionLoad.producer(kafka.bootstrapServers())) {
-            producer.send(new ProducerRecord<>(topics.get(0), 0, key, value));
-            producer.send(new ProducerRecord<>(topics.get(0), 0, nextId, CaptionLoad.caption(nextId)));
-            producer.flush();
-        }
+        CaptionLoad.sendAll(kafka.bootstrapServers(), List.of(new ProducerRecord<>(topics.get(0), 0, key, value),
+                new ProducerRecord<>(topics.get(0), 0, nextId, CaptionLoad.caption(nextId))));
         PoseTopic poses = PoseTopic.awaitKeys(kafka.bootstrapServers(), topics.get(1), List.of(nextId), TIMEOUT);
         assertEquals(Set.of(), poses.missing(List.of(nextId)), "the caption behind is answered; log:\n"
                 + service.output());

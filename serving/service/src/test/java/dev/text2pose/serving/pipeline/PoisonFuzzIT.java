@@ -13,7 +13,6 @@ import dev.text2pose.serving.testkit.KafkaClusterExtension;
 import dev.text2pose.serving.testkit.PoseTopic;
 import dev.text2pose.serving.testkit.TestServices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,10 +230,7 @@ class PoisonFuzzIT {
     }
 
     private static void send(List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = CaptionLoad.producer(kafka.bootstrapServers())) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
+        CaptionLoad.sendAll(kafka.bootstrapServers(), records);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

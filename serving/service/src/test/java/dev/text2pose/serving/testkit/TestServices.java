@@ -52,4 +52,9 @@ public final class TestServices {
                 c.intraOpThreads(), c.maxBatchRecords(), c.pipeline(), c.httpHost(), c.httpPort(), properties,
                 c.viewer());
     }
+
+    /** Requests the in-process {@code service} has answered so far. */
+    public static double published(dev.text2pose.serving.Text2PoseService service) {
+        return service.metrics().registry().get("text2pose.poses.published").counter().count();
+    }
 }

@@ -7,6 +7,7 @@ import dev.text2pose.model.PoseGenerator;
 import dev.text2pose.serving.ServiceConfig;
 import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.kafka.EmbeddedBroker;
+import dev.text2pose.serving.kafka.FreePorts;
 import dev.text2pose.serving.pipeline.DeliveryMode;
 import dev.text2pose.serving.pipeline.PipelineConfig;
 import dev.text2pose.text.MiniLmEncoder;
@@ -15,7 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +82,7 @@ public final class ServingBenchmark implements Callable<Integer> {
         OrtSessions sessions = new OrtSessions(ExecutionProvider.AUTO, threads);
         Path data = Files.createTempDirectory("text2pose-bench-");
         try (ModelBundle bundle = ModelBundle.loadDefault(sessions); MiniLmEncoder encoder = MiniLmEncoder.load(sessions);
-             EmbeddedBroker broker = EmbeddedBroker.start(data, freePortPair())) {
+             EmbeddedBroker broker = EmbeddedBroker.start(data, FreePorts.pair())) {
             row("execution provider", bundle.provider() + " (AUTO: CUDA when usable), " + threads + " intra-op threads", "");
             RawInference raw = new RawInference(new PoseGenerator(bundle, encoder), bundle, sessions);
             double[] single = raw.singleRequestLatencies(200);
@@ -218,16 +218,4 @@ public final class ServingBenchmark implements Callable<Integer> {
         }
     }
 
-    private static int freePortPair() throws java.io.IOException {
-        while (true) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (java.io.IOException taken) {
-                    // try another pair
-                }
-            }
-        }
-    }
 }

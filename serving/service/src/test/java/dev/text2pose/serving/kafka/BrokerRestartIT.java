@@ -28,7 +28,7 @@ class BrokerRestartIT {
 
     @Test
     void theServiceRecoversFromABrokerRestartAndLosesNothing(@TempDir Path dataDir) throws Exception {
-        int port = EmbeddedBroker.freePort();
+        int port = FreePorts.pair();
         List<String> topics = List.of("restart-captions", "restart-poses", "restart-dlq");
         List<String> ids = CaptionLoad.ids("restart", 500);
         EmbeddedBroker broker = EmbeddedBroker.start(dataDir, port);

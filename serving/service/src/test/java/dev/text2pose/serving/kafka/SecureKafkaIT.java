@@ -2,7 +2,6 @@ package dev.text2pose.serving.kafka;
 
 import dev.text2pose.serving.cli.Text2PoseCli;
 import dev.text2pose.serving.http.HttpPaths;
-import dev.text2pose.serving.testkit.FreePort;
 import dev.text2pose.serving.testkit.ScramBroker;
 import dev.text2pose.serving.testkit.ServiceProcess;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -94,7 +93,7 @@ class SecureKafkaIT {
             acls.addAll(ServiceAcls.poseReader("User:" + READER, topics));
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         }
-        httpPort = FreePort.any();
+        httpPort = FreePorts.any();
         service = ServiceProcess.start(WORK.resolve("service.log"),
                 List.of("-Dlog4j2.configurationFile=classpath:log4j2-secure-service.xml"), serviceEnvironment(), "run");
         service.awaitReady(httpPort, TIMEOUT);

@@ -1,10 +1,10 @@
 package dev.text2pose.serving.testkit;
 
 import dev.text2pose.serving.http.HttpPaths;
+import dev.text2pose.serving.kafka.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,12 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #run(Path, List)}, with JVM options (e.g. a small heap) after the default {@code -Xmx1g}. */
     public static ServiceProcess run(Path log, List<String> jvmOptions, List<String> args)
             throws InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int port = FreePorts.any();
         List<String> command = new ArrayList<>(List.of("run", "--http-port", Integer.toString(port)));
         command.addAll(args);
         try {

@@ -68,10 +68,10 @@ public final class CaptionPipeline implements Runnable {
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final RetryBudget retries = RetryBudget.standard();
+    private final LoopLiveness liveness = new LoopLiveness();
     private InFlight inferring;
     private boolean paused;
     private long lastStateReport;
-    private final LoopLiveness liveness = new LoopLiveness();
     private volatile boolean running = true;
 
     /**

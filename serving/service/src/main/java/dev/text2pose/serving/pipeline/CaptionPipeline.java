@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Delivery.</b> A batch's outputs and offsets are written by the {@link BatchPublisher} of the delivery mode.
  * A failed batch is classified by {@link PublishFailures}, and every partition is rewound to the first record not yet
  * committed, so it is served again: nothing is lost. A failure that retrying cannot fix, or one that persists past the
- * {@link RetryBudget}, ends {@link #run()} with an exception.
+ * {@link RetryBudget}, ends {@link #run()} early, and {@link #deathCause()} says why.
  *
  * <p><b>Revocation and shutdown.</b> Before partitions are revoked, and when stopping, the batch in inference is
  * finished, published and committed; waiting records are dropped without being served, so their next owner serves

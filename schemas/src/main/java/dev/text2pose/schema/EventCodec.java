@@ -1,6 +1,7 @@
 package dev.text2pose.schema;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SystemLimitException;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -88,7 +89,8 @@ public final class EventCodec<T extends SpecificRecordBase> {
      * Decodes one single-object message. Thread-safe.
      *
      * @throws MalformedEventException when the bytes are not a single-object message, were written with a schema this
-     *                                 reader does not know, or their body does not parse
+     *                                 reader does not know, claim a length over the installed {@link DecodingLimits},
+     *                                 or their body does not parse
      */
     public T decode(byte[] message) {
         if (message == null) {
@@ -101,6 +103,9 @@ public final class EventCodec<T extends SpecificRecordBase> {
                     + schema.getName() + " schema (" + e.getMessage() + ")", e);
         } catch (BadHeaderException e) {
             throw new MalformedEventException("not an Avro single-object message: " + e.getMessage(), e);
+        } catch (SystemLimitException e) {
+            throw new MalformedEventException(schema.getName() + " body refused before allocating, "
+                    + DecodingLimits.installed().flatMap(limits -> limits.explain(e)).orElse(e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             // Truncated or corrupt bodies surface as EOF, AvroRuntimeException or index errors from the decoder.
             throw new MalformedEventException("corrupt " + schema.getName() + " body: " + e, e);

@@ -21,8 +21,10 @@ import dev.text2pose.serving.pipeline.AcknowledgedPublisher;
 import dev.text2pose.serving.pipeline.BatchProcessor;
 import dev.text2pose.serving.pipeline.BatchPublisher;
 import dev.text2pose.serving.pipeline.CaptionPipeline;
+import dev.text2pose.serving.pipeline.CaptionRecordLimits;
 import dev.text2pose.serving.pipeline.DeliveryMode;
 import dev.text2pose.serving.pipeline.PipelineConfig;
+import dev.text2pose.serving.pipeline.PipelineWatchdog;
 import dev.text2pose.serving.pipeline.TransactionalPublisher;
 import dev.text2pose.text.MiniLmEncoder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -40,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,6 +56,10 @@ public final class Text2PoseService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Text2PoseService.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration KAFKA_CHECK_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration WATCHDOG_INTERVAL = Duration.ofSeconds(1);
+
+    /** The exit status of a process whose pipeline died, so that an orchestrator restarts it. */
+    public static final int EXIT_PIPELINE_DEAD = 1;
 
     private final Optional<EmbeddedBroker> broker;
     private final String bootstrapServers;
@@ -63,6 +70,7 @@ public final class Text2PoseService implements AutoCloseable {
     private KafkaReachability kafka;
     private CaptionPipeline pipeline;
     private Thread pipelineThread;
+    private PipelineWatchdog watchdog;
     private Optional<ModelReloader> reloader = Optional.empty();
     private Readiness readiness;
     private Vertx vertx;
@@ -76,6 +84,7 @@ public final class Text2PoseService implements AutoCloseable {
     /** Starts everything the config asks for; on failure, what was started is stopped again. */
     public static Text2PoseService start(ServiceConfig config) {
         LOG.info("Starting text2pose with {}", config);
+        CaptionRecordLimits.install();
         Optional<EmbeddedBroker> broker = config.bootstrapServers().isPresent() ? Optional.empty()
                 : Optional.of(EmbeddedBroker.start(config.embeddedBroker().dataDir(), config.embeddedBroker().port()));
         Text2PoseService service = new Text2PoseService(broker,
@@ -108,7 +117,7 @@ public final class Text2PoseService implements AutoCloseable {
             vertx.deployVerticle(viewer).await(30, TimeUnit.SECONDS);
             routes.add(viewer::mount);
         }
-        http = new HealthVerticle(config.httpHost(), config.httpPort(), readiness, routes);
+        http = new HealthVerticle(config.httpHost(), config.httpPort(), this::isLive, readiness, routes);
         vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
         LOG.info("text2pose is serving {} -> {} (dead letters: {}) on {}, {}; health and metrics on http://{}:{}/",
                 config.captionTopic(), config.poseTopic(), config.deadLetterTopic(), bootstrapServers,
@@ -160,10 +169,12 @@ public final class Text2PoseService implements AutoCloseable {
         pipeline = new CaptionPipeline(
                 new KafkaConsumer<>(KafkaClientProperties.consumer(bootstrapServers, config.groupId(),
                         config.maxBatchRecords(), extra)),
-                publisher, worker, new BatchProcessor(topics, settings.maxRecordAge(), metrics), metrics, topics,
+                publisher, worker, new BatchProcessor(topics, settings.maxRecordAge(),
+                        KafkaClientProperties.maxRequestBytes(extra), metrics), metrics, topics,
                 config.maxBatchRecords(), settings.maxBatchWait(), settings.maxInFlightRecords());
         pipelineThread = new Thread(pipeline, "text2pose-pipeline");
         pipelineThread.start();
+        watchdog = new PipelineWatchdog(pipeline::deathCause, WATCHDOG_INTERVAL);
     }
 
     private static void logModel(ModelBundle bundle) {
@@ -188,6 +199,28 @@ public final class Text2PoseService implements AutoCloseable {
     /** The version the next batch's pose events carry. */
     public String modelVersion() {
         return worker.current().version();
+    }
+
+    /**
+     * Serves until {@code stopRequested} completes (the CLI completes it on SIGTERM or Ctrl-C), then stops cleanly
+     * and returns 0; or until the pipeline dies (see {@link CaptionPipeline#deathCause()}), then stops and returns
+     * {@link #EXIT_PIPELINE_DEAD}, for the process to exit with, so that an orchestrator restarts it.
+     */
+    public int serveUntil(CompletableFuture<Void> stopRequested) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        stopRequested.thenRun(() -> exit.complete(0));
+        watchdog.death().thenRun(() -> exit.complete(EXIT_PIPELINE_DEAD));
+        int status = exit.join();
+        if (status != 0) {
+            LOG.error("Stopping and exiting with status {} so that the instance is restarted", status);
+        }
+        close();
+        return status;
+    }
+
+    /** Whether the work loop lives (it may still be waiting for Kafka): what {@code /health/live} says. */
+    public boolean isLive() {
+        return pipeline.deathCause().isEmpty();
     }
 
     /** Whether the model is loaded, Kafka answers and the pipeline polls: what {@code /health/ready} says. */
@@ -215,6 +248,7 @@ public final class Text2PoseService implements AutoCloseable {
             return;
         }
         reloader.ifPresent(ModelReloader::close);
+        closeQuietly(watchdog);
         stopPipeline();
         closeQuietly(vertx == null ? null : () -> vertx.close().await(10, TimeUnit.SECONDS));
         closeQuietly(kafka);

@@ -7,6 +7,7 @@ import dev.text2pose.model.PoseGenerator;
 import dev.text2pose.serving.ServiceConfig;
 import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.kafka.EmbeddedBroker;
+import dev.text2pose.serving.kafka.FreePorts;
 import dev.text2pose.serving.pipeline.DeliveryMode;
 import dev.text2pose.serving.pipeline.PipelineConfig;
 import dev.text2pose.text.MiniLmEncoder;
@@ -81,7 +82,7 @@ public final class ServingBenchmark implements Callable<Integer> {
         OrtSessions sessions = new OrtSessions(ExecutionProvider.AUTO, threads);
         Path data = Files.createTempDirectory("text2pose-bench-");
         try (ModelBundle bundle = ModelBundle.loadDefault(sessions); MiniLmEncoder encoder = MiniLmEncoder.load(sessions);
-             EmbeddedBroker broker = EmbeddedBroker.start(data, EmbeddedBroker.freePort())) {
+             EmbeddedBroker broker = EmbeddedBroker.start(data, FreePorts.pair())) {
             row("execution provider", bundle.provider() + " (AUTO: CUDA when usable), " + threads + " intra-op threads", "");
             RawInference raw = new RawInference(new PoseGenerator(bundle, encoder), bundle, sessions);
             double[] single = raw.singleRequestLatencies(200);

@@ -7,12 +7,12 @@ import picocli.CommandLine.Mixin;
 import sun.misc.Signal;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs the service until the process is asked to stop (Ctrl-C or SIGTERM), then stops cleanly and exits 0. The
- * signals are handled here rather than by a shutdown hook, because the JVM exits a hooked SIGTERM with 143, which an
- * orchestrator reads as a failure.
+ * Runs the service until the process is asked to stop (Ctrl-C or SIGTERM), then stops cleanly and exits 0; exits
+ * non-zero when the pipeline dies, so that an orchestrator restarts the instance. The signals are handled here rather
+ * than by a shutdown hook, because the JVM exits a hooked SIGTERM with 143, which an orchestrator reads as a failure.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Serve captions from Kafka. Without --bootstrap-servers it starts an embedded Kafka broker.")
@@ -22,18 +22,12 @@ final class RunCommand implements Callable<Integer> {
     ServiceOptions options = new ServiceOptions();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         ServiceConfig config = options.toConfig();
-        CountDownLatch stop = new CountDownLatch(1);
+        CompletableFuture<Void> stop = new CompletableFuture<>();
         for (String signal : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(signal), s -> stop.countDown());
+            Signal.handle(new Signal(signal), s -> stop.complete(null));
         }
-        Text2PoseService service = Text2PoseService.start(config);
-        try {
-            stop.await();
-        } finally {
-            service.close();
-        }
-        return 0;
+        return Text2PoseService.start(config).serveUntil(stop);
     }
 }

@@ -8,12 +8,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,20 +27,41 @@ import java.util.concurrent.TimeUnit;
  * <p>Its own JVM keeps the broker's memory, threads and logs apart from the service, and lets a test kill it like a
  * real broker. Layout under the data folder: {@code server.properties}, {@code logs/} (the log segments, formatted on
  * first start and kept afterwards) and {@code broker.log} (the broker's output).
+ *
+ * <p>It is also the one broker launcher of the tests, which give {@link Overrides}: other listeners and security
+ * (a SASL/SCRAM broker), faster timeouts.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
+    /**
+     * Changes to the defaults.
+     *
+     * @param serverProperties server properties that replace or add to the defaults (listeners, security...)
+     * @param formatArguments  more arguments of the storage format, e.g. {@code --add-scram} for the first user
+     * @param clientProperties what an admin client needs to reach the broker (credentials), for the readiness check
+     */
+    public record Overrides(Map<String, String> serverProperties, List<String> formatArguments,
+                            Map<String, String> clientProperties) {
+
+        /** The defaults unchanged: PLAINTEXT on loopback, no security. */
+        public static Overrides none() {
+            return new Overrides(Map.of(), List.of(), Map.of());
+        }
+    }
+
     private final Path dataDir;
     private final int port;
     private final Process process;
+    private final Map<String, String> clientProperties;
 
-    private EmbeddedBroker(Path dataDir, int port, Process process) {
+    private EmbeddedBroker(Path dataDir, int port, Process process, Map<String, String> clientProperties) {
         this.dataDir = dataDir;
         this.port = port;
         this.process = process;
+        this.clientProperties = clientProperties;
     }
 
     /**
@@ -51,15 +73,20 @@ public final class EmbeddedBroker implements AutoCloseable {
      *                               end of its log
      */
     public static EmbeddedBroker start(Path dataDir, int port) {
+        return start(dataDir, port, Overrides.none());
+    }
+
+    /** As {@link #start(Path, int)}, with changes to the defaults. */
+    public static EmbeddedBroker start(Path dataDir, int port, Overrides overrides) {
         try {
             Files.createDirectories(dataDir);
-            Path properties = writeProperties(dataDir, port);
+            Path properties = writeProperties(dataDir, port, overrides.serverProperties());
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                format(dataDir, properties);
+                format(dataDir, properties, overrides.formatArguments());
             }
             LOG.info("Starting embedded Kafka broker on 127.0.0.1:{} with data in {}", port, dataDir);
             Process process = java(dataDir, "-Xmx768m", "kafka.Kafka", properties.toString());
-            EmbeddedBroker broker = new EmbeddedBroker(dataDir, port, process);
+            EmbeddedBroker broker = new EmbeddedBroker(dataDir, port, process, overrides.clientProperties());
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
@@ -67,20 +94,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** A free client port whose successor, the controller's port, is free too: for brokers that must not collide. */
+    /** Free client and controller ports for a broker: {@link FreePorts#pair()}. */
     public static int freePort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket client = new ServerSocket(0)) {
-                try (ServerSocket controller = new ServerSocket(client.getLocalPort() + 1)) {
-                    return client.getLocalPort();
-                } catch (IOException taken) {
-                    // the successor is in use: try another pair
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports found");
+        return FreePorts.pair();
     }
 
     /** The address clients connect to. */
@@ -114,10 +130,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000"))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000"));
+        try (Admin admin = Admin.create(config)) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("embedded broker exited with code " + process.exitValue()
@@ -139,36 +156,40 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static Path writeProperties(Path dataDir, int port) throws IOException {
-        Path file = dataDir.resolve("server.properties");
+    private static Path writeProperties(Path dataDir, int port, Map<String, String> overrides) throws IOException {
         String controller = "127.0.0.1:" + (port + 1);
-        List<String> lines = List.of(
-                "# Written by text2pose at every start of the embedded broker.",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@" + controller,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://" + controller,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + dataDir.resolve("logs").toAbsolutePath(),
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false",
-                "num.partitions=4");
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("process.roles", "broker,controller");
+        properties.put("node.id", "1");
+        properties.put("controller.quorum.voters", "1@" + controller);
+        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://" + controller);
+        properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        properties.put("controller.listener.names", "CONTROLLER");
+        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
+        properties.put("offsets.topic.replication.factor", "1");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("share.coordinator.state.topic.replication.factor", "1");
+        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        properties.put("auto.create.topics.enable", "false");
+        properties.put("num.partitions", "4");
+        properties.putAll(overrides);
+        List<String> lines = new ArrayList<>(List.of("# Written by text2pose at every start of the embedded broker."));
+        properties.forEach((key, value) -> lines.add(key + "=" + value));
+        Path file = dataDir.resolve("server.properties");
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file;
     }
 
-    private static void format(Path dataDir, Path properties) throws IOException {
+    private static void format(Path dataDir, Path properties, List<String> extraArguments) throws IOException {
         LOG.info("Formatting embedded broker storage in {}", dataDir);
-        Process format = java(dataDir, "-Xmx256m", "kafka.tools.StorageTool", "format",
-                "-t", Uuid.randomUuid().toString(), "-c", properties.toString());
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(),
+                "-c", properties.toString()));
+        arguments.addAll(extraArguments);
+        Process format = java(dataDir, "-Xmx256m", "kafka.tools.StorageTool", arguments.toArray(String[]::new));
         try {
             if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();

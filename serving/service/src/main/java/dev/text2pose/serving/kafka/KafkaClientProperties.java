@@ -69,6 +69,14 @@ public final class KafkaClientProperties {
         return props;
     }
 
+    /** The producers' {@code max.request.size}: the user's, or Kafka's default (1 MiB). */
+    public static int maxRequestBytes(Map<String, String> extra) {
+        String value = extra.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return value == null
+                ? (Integer) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)
+                : Integer.parseInt(value.trim());
+    }
+
     /** A durable, idempotent producer tuned for pose messages of several kilobytes. */
     public static Map<String, Object> producer(String bootstrapServers, Map<String, String> extra) {
         Map<String, Object> props = new HashMap<>();

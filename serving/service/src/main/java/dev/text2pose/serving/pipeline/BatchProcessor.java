@@ -40,12 +40,18 @@ public final class BatchProcessor {
     private final EventCodec<CaptionEvent> captionCodec = EventCodec.captions();
     private final EventCodec<PoseEvent> poseCodec = EventCodec.poses();
     private final RequestValidator validator = new RequestValidator();
+    private final DeadLetterRecords deadLetters;
 
-    /** @param maxAge records older than this when their batch starts are dead-lettered as EXPIRED */
-    public BatchProcessor(CaptionPipeline.Topics topics, Optional<Duration> maxAge, ServiceMetrics metrics) {
+    /**
+     * @param maxAge          records older than this when their batch starts are dead-lettered as EXPIRED
+     * @param maxRequestBytes the producer's {@code max.request.size}, which every dead letter must fit
+     */
+    public BatchProcessor(CaptionPipeline.Topics topics, Optional<Duration> maxAge, int maxRequestBytes,
+                          ServiceMetrics metrics) {
         this.topics = topics;
         this.maxAge = maxAge;
         this.metrics = metrics;
+        this.deadLetters = new DeadLetterRecords(topics.deadLetters(), maxRequestBytes);
     }
 
     /** Serves a batch with {@code model}; never throws for a bad record or a failed inference. */
@@ -65,6 +71,7 @@ public final class BatchProcessor {
     private void accept(ConsumerRecord<String, byte[]> record, long nowMs, List<Accepted> accepted,
                         List<ProducerRecord<String, byte[]>> outgoing, Map<DeadLetters.Reason, Integer> letters) {
         try {
+            CaptionRecordLimits.checkSize(record.value());
             CaptionEvent event = captionCodec.decode(record.value());
             PoseRequest request = validator.validate(event);
             long ageMs = nowMs - record.timestamp();
@@ -142,6 +149,6 @@ public final class BatchProcessor {
                                                       Map<DeadLetters.Reason, Integer> letters) {
         LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason, error);
         letters.merge(reason, 1, Integer::sum);
-        return DeadLetterRecords.of(record, topics.deadLetters(), reason, error);
+        return deadLetters.of(record, reason, error);
     }
 }

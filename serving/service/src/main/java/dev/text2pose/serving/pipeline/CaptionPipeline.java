@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,14 +26,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Batching.</b> Polled records wait in {@link PendingRecords} until a full batch is there or the first has waited
  * the maximum wait; the batch then goes to the {@link InferenceWorker}, and while it is computed this thread keeps
- * polling and publishes the batch before it (one batch in inference, one in publication).
+ * polling and publishes the batch before it (one batch in inference, one in publication). A batch holds at most the
+ * poses of one largest request (960), and small requests pass heavy ones of other partitions (see
+ * {@link BatchComposer}), so a heavy request holds up others by at most about its own cost.
  *
  * <p><b>Backpressure.</b> When the records held (waiting plus in inference) reach the in-flight bound, every assigned
  * partition is paused; they resume at half the bound. Unserved records wait in Kafka as consumer lag.
  *
  * <p><b>Delivery.</b> A batch's outputs and offsets are written by the {@link BatchPublisher} of the delivery mode.
  * A failed batch is classified by {@link PublishFailures}, and every partition is rewound to the first record not yet
- * committed, so it is served again: nothing is lost.
+ * committed, so it is served again: nothing is lost. A failure that retrying cannot fix, or one that persists past the
+ * {@link RetryBudget}, ends {@link #run()} early, and {@link #deathCause()} says why.
  *
  * <p><b>Revocation and shutdown.</b> Before partitions are revoked, and when stopping, the batch in inference is
  * finished, published and committed; waiting records are dropped without being served, so their next owner serves
@@ -43,9 +47,8 @@ public final class CaptionPipeline implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CaptionPipeline.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
     private static final Duration BUSY_POLL = Duration.ofMillis(2);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final long STATE_REPORT_NANOS = 1_000_000_000L;
-    private static final long STALE_POLL_NANOS = 30_000_000_000L;
+    private static final Duration READY_POLL_WINDOW = Duration.ofSeconds(30);
 
     /** The three topics the pipeline touches. */
     public record Topics(String captions, String poses, String deadLetters) {
@@ -64,12 +67,12 @@ public final class CaptionPipeline implements Runnable {
     private final int maxInFlight;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final RetryBudget retries = RetryBudget.standard();
+    private final LoopLiveness liveness = new LoopLiveness();
     private InFlight inferring;
     private boolean paused;
     private long lastStateReport;
     private volatile boolean running = true;
-    private volatile boolean alive = true;
-    private volatile long lastPollNanos = System.nanoTime() - 2 * STALE_POLL_NANOS;
 
     /**
      * @param consumer    a consumer configured by {@code KafkaClientProperties.consumer}; owned and closed by the
@@ -89,11 +92,14 @@ public final class CaptionPipeline implements Runnable {
         this.processor = processor;
         this.metrics = metrics;
         this.topics = topics;
-        this.pending = new PendingRecords(maxBatch, maxWait);
+        this.pending = new PendingRecords(maxBatch, CaptionCost.MAX_REQUEST_POSES, maxWait, new CaptionCost()::poses);
         this.maxInFlight = maxInFlight;
     }
 
-    /** Serves until {@link #stop()}; the batch in inference is published and committed before it returns. */
+    /**
+     * Serves until {@link #stop()}; the batch in inference is published and committed before it returns. An error it
+     * cannot recover from ends it early, logged and reported by {@link #deathCause()}.
+     */
     @Override
     public void run() {
         try {
@@ -103,10 +109,12 @@ public final class CaptionPipeline implements Runnable {
             }
             finishInFlight();
         } catch (RuntimeException e) {
-            LOG.error("Caption pipeline stopped by an unexpected error", e);
+            liveness.failed(e); // what deathCause() reports; the thread ends without a second stack trace
+            LOG.error("Caption pipeline stopped by an error it cannot recover from", e);
+        } catch (Error e) {
+            liveness.failed(e);
             throw e;
         } finally {
-            alive = false;
             closeClients();
             LOG.info("Caption pipeline stopped after serving {} requests and dead-lettering {} records",
                     served.get(), deadLettered.get());
@@ -120,7 +128,15 @@ public final class CaptionPipeline implements Runnable {
 
     /** Whether the loop runs and has polled Kafka in the last 30 s (a stuck loop turns this false). */
     public boolean isServing() {
-        return alive && running && System.nanoTime() - lastPollNanos < STALE_POLL_NANOS;
+        return running && liveness.pollingWithin(READY_POLL_WINDOW);
+    }
+
+    /**
+     * Why the loop is dead and the process should be restarted: it stopped on an error, or has not polled for longer
+     * than {@link LoopLiveness#MAX_POLL_GAP}. Empty while it lives.
+     */
+    public Optional<String> deathCause() {
+        return liveness.deathCause();
     }
 
     /** Requests answered with a pose event so far. */
@@ -136,7 +152,7 @@ public final class CaptionPipeline implements Runnable {
     private void step() {
         ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
         long now = System.nanoTime();
-        lastPollNanos = now;
+        liveness.polled();
         pending.add(records, now);
         ProcessedBatch done = takeFinished();
         if (inferring == null && pending.ready(now)) {
@@ -178,40 +194,55 @@ public final class CaptionPipeline implements Runnable {
         } catch (CompletionException e) {
             LOG.error("Inference of a batch of {} broke; it will be served again", flight.batch().size(), e.getCause());
             metrics.batchRetried("inference");
-            rewind(flight.batch().firstOffsets());
-            sleep(RETRY_BACKOFF);
+            retryLater(flight.batch(), e.getCause());
             return null;
         }
     }
 
-    private void publish(ProcessedBatch done) {
+    /** Publishes and commits {@code done}; whether it was committed (if not, it will be served again). */
+    private boolean publish(ProcessedBatch done) {
         try {
             publisher.publish(done, consumer);
         } catch (RuntimeException e) {
             PublishFailures.Action action = PublishFailures.classify(e);
             if (action == PublishFailures.Action.STOP) {
-                throw new IllegalStateException("cannot publish to Kafka: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot publish to Kafka, and retrying cannot help: " + e, e);
             }
             LOG.warn("Publishing a batch of {} failed ({}); {} and serving it again", done.batch().size(), e, action);
             metrics.batchRetried(e.getClass().getSimpleName());
             publisher.recover(action);
-            rewind(done.batch().firstOffsets());
-            sleep(RETRY_BACKOFF);
-            return;
+            retryLater(done.batch(), e);
+            return false;
         }
+        retries.succeeded();
         served.addAndGet(done.poses());
         deadLettered.addAndGet(done.outgoing().size() - done.poses());
         metrics.batchCommitted(done.poses(), done.deadLetters(), done.servedTimestamps());
+        return true;
     }
 
-    /** Publishes the batch in inference, if any: before partitions are revoked and before stopping. */
-    private void finishInFlight() {
-        if (inferring != null) {
-            ProcessedBatch done = awaitInference();
-            if (done != null) {
-                publish(done);
-            }
+    /** Rewinds to serve {@code failed} again after a pause, or stops when the retry budget is spent. */
+    private void retryLater(Batch failed, Throwable cause) {
+        rewind(failed.firstOffsets());
+        Duration pause = retries.failed().orElseThrow(() -> new IllegalStateException("a batch failed "
+                + retries.failures() + " times in a row; giving up (last failure: " + cause + ")", cause));
+        if (running) { // when stopping, the batch is left to the partitions' next owner at once
+            LOG.warn("Retrying the batch in {} ms (failed attempt {} of {})", pause.toMillis(), retries.failures(),
+                    retries.maxAttempts());
+            sleep(pause);
         }
+    }
+
+    /**
+     * Publishes the batch in inference, if any: before partitions are revoked and before stopping. Whether nothing is
+     * left uncommitted (false: the batch failed and will be served again).
+     */
+    private boolean finishInFlight() {
+        if (inferring == null) {
+            return true;
+        }
+        ProcessedBatch done = awaitInference();
+        return done != null && publish(done);
     }
 
     /**
@@ -285,9 +316,14 @@ public final class CaptionPipeline implements Runnable {
             if (partitions.isEmpty()) {
                 return;
             }
-            finishInFlight();
+            boolean committed = finishInFlight();
             pending.drop(partitions);
-            LOG.info("Partitions revoked after committing the batch in flight: {}", partitions);
+            if (committed) {
+                LOG.info("Partitions revoked after committing the batch in flight: {}", partitions);
+            } else {
+                LOG.warn("Partitions revoked; the batch in flight was not committed and will be served again: {}",
+                        partitions);
+            }
         }
 
         @Override

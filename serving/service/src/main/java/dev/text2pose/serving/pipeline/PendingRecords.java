@@ -7,42 +7,64 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Polled records waiting for a batch, in arrival order, with the dynamic batching rule.
  *
- * <p>A batch is ready when {@code maxBatch} records wait, or when the oldest has waited {@code maxWait} since it was
- * polled. Not thread-safe: the consumer's thread owns it.
+ * <p>A batch is ready when {@code maxBatch} records or {@code maxPoses} poses wait, or when the oldest has waited
+ * {@code maxWait} since it was polled. Which records form it is {@link BatchComposer}'s rule: at most {@code maxBatch}
+ * records and {@code maxPoses} poses, small requests before heavy ones of other partitions. Not thread-safe: the
+ * consumer's thread owns it.
  */
 public final class PendingRecords {
 
-    private record Waiting(ConsumerRecord<String, byte[]> record, long arrivedNanos) {
+    private record Waiting(ConsumerRecord<String, byte[]> record, long arrivedNanos, int poses) {
     }
 
     private final int maxBatch;
+    private final int maxPoses;
     private final long maxWaitNanos;
+    private final ToIntFunction<ConsumerRecord<String, byte[]>> cost;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private long posesWaiting;
+    private boolean oldestPassedOver;
+
+    /** Batches of at most {@code maxBatch} records, each costing one pose. */
+    public PendingRecords(int maxBatch, Duration maxWait) {
+        this(maxBatch, maxBatch, maxWait, record -> 1);
+    }
 
     /**
      * @param maxBatch most records per batch
+     * @param maxPoses most poses per batch (a single record costing more goes alone)
      * @param maxWait  how long the first record of a batch waits for company
+     * @param cost     the poses a record asks for, at least 1
      */
-    public PendingRecords(int maxBatch, Duration maxWait) {
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("maxBatch must be positive, got " + maxBatch);
+    public PendingRecords(int maxBatch, int maxPoses, Duration maxWait,
+                          ToIntFunction<ConsumerRecord<String, byte[]>> cost) {
+        if (maxBatch < 1 || maxPoses < 1) {
+            throw new IllegalArgumentException("maxBatch and maxPoses must be positive, got " + maxBatch + " and "
+                    + maxPoses);
         }
         this.maxBatch = maxBatch;
+        this.maxPoses = maxPoses;
         this.maxWaitNanos = maxWait.toNanos();
+        this.cost = cost;
     }
 
     /** Appends records polled at {@code nowNanos}. */
     public void add(Iterable<ConsumerRecord<String, byte[]>> records, long nowNanos) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            queue.addLast(new Waiting(record, nowNanos));
+            Waiting waiting = new Waiting(record, nowNanos, cost.applyAsInt(record));
+            queue.addLast(waiting);
+            posesWaiting += waiting.poses();
         }
     }
 
@@ -56,7 +78,8 @@ public final class PendingRecords {
 
     /** Whether a batch should start now. */
     public boolean ready(long nowNanos) {
-        return queue.size() >= maxBatch || (!queue.isEmpty() && nowNanos - queue.peekFirst().arrivedNanos() >= maxWaitNanos);
+        return queue.size() >= maxBatch || posesWaiting >= maxPoses
+                || (!queue.isEmpty() && nowNanos - queue.peekFirst().arrivedNanos() >= maxWaitNanos);
     }
 
     /** How long until {@link #ready} turns true by waiting alone; zero if it is ready, a day if nothing waits. */
@@ -68,19 +91,25 @@ public final class PendingRecords {
                 : Duration.ofNanos(maxWaitNanos - (nowNanos - queue.peekFirst().arrivedNanos()));
     }
 
-    /** Removes and returns the next batch: up to {@code maxBatch} records, oldest first. */
+    /** Removes and returns the next batch, as {@link BatchComposer} chooses it. */
     public Batch take() {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(Math.min(maxBatch, queue.size()));
-        while (records.size() < maxBatch && !queue.isEmpty()) {
-            records.add(queue.pollFirst().record());
-        }
-        return new Batch(records);
+        List<Waiting> waiting = new ArrayList<>(queue);
+        List<Integer> chosen = BatchComposer.compose(waiting.stream()
+                .map(w -> new BatchComposer.Item(partition(w), w.poses())).toList(), maxBatch, maxPoses,
+                oldestPassedOver);
+        oldestPassedOver = !waiting.isEmpty() && (chosen.isEmpty() || chosen.get(0) != 0);
+        Set<Waiting> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.forEach(i -> taken.add(waiting.get(i)));
+        queue.removeIf(taken::contains);
+        taken.forEach(w -> posesWaiting -= w.poses());
+        return new Batch(chosen.stream().map(i -> waiting.get(i).record()).toList());
     }
 
     /** Forgets the records of partitions this instance no longer owns; their next owner reads them again. */
     public void drop(Collection<TopicPartition> partitions) {
         Set<TopicPartition> gone = Set.copyOf(partitions);
-        queue.removeIf(w -> gone.contains(new TopicPartition(w.record().topic(), w.record().partition())));
+        queue.removeIf(w -> gone.contains(partition(w)));
+        posesWaiting = queue.stream().mapToLong(Waiting::poses).sum();
     }
 
     /** The lowest waiting offset of every partition: where to seek to read the waiting records again. */
@@ -91,6 +120,11 @@ public final class PendingRecords {
     /** Forgets every waiting record. */
     public void clear() {
         queue.clear();
+        posesWaiting = 0;
+    }
+
+    private static TopicPartition partition(Waiting waiting) {
+        return new TopicPartition(waiting.record().topic(), waiting.record().partition());
     }
 
     static Map<TopicPartition, Long> lowest(Collection<ConsumerRecord<String, byte[]>> records) {

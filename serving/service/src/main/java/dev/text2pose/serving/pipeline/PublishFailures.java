@@ -1,52 +1,55 @@
 package dev.text2pose.serving.pipeline;
 
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.ApplicationRecoverableException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.UnknownProducerIdException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
+import org.apache.kafka.common.errors.TransactionAbortedException;
 
 /**
- * The one place where a failure to publish or commit a batch is classified, and what the pipeline does about it. In
- * every case but {@link Action#STOP} the batch is served again from its first offset, so nothing is lost.
+ * The one place where a failure to publish or commit a batch is classified, by Kafka's own categories. Only what Kafka
+ * documents as recoverable is retried (and only a bounded number of times, see {@link RetryBudget}); anything else,
+ * whether a wrong configuration, missing permissions, a record too large or an error nobody foresaw, stops the
+ * pipeline, so the instance exits and is restarted or looked at instead of retrying the same batch forever. In every
+ * case but {@link Action#STOP} the batch is served again from its first offset, so nothing is lost.
  */
 public final class PublishFailures {
 
     /** What the pipeline does after a failed batch. */
     public enum Action {
         /**
-         * Transient or rebalance-related (timeouts, a broker restarting, a commit refused because the partitions
-         * moved): abort the transaction if there is one, rewind, and serve the batch again after a pause.
+         * Kafka's {@link RetriableException}s (timeouts, a broker restarting, a coordinator moving), an aborted or
+         * abortable transaction, and a commit refused because the group rebalanced: abort the transaction if there
+         * is one, rewind, and serve the batch again after a pause.
          */
         RETRY,
         /**
-         * The producer cannot go on (fenced by a newer epoch, e.g. after the coordinator aborted a transaction that
-         * outlived its timeout, or lost its sequence): close it, open a new one, rewind and retry.
+         * Kafka's {@link ApplicationRecoverableException}s (fenced by a newer epoch, e.g. after the coordinator aborted
+         * a transaction that outlived its timeout; an unknown producer id mapping) and a lost sequence: the producer
+         * cannot go on, so close it, open a new one, rewind and retry.
          */
         REOPEN_PRODUCER,
-        /** Configuration or permissions are wrong; retrying cannot help: the pipeline stops loudly. */
+        /** Anything else: retrying cannot help, so the pipeline stops loudly and the process exits. */
         STOP
     }
 
     private PublishFailures() {
     }
 
-    /** Classifies a failure by its cause chain. */
+    /** Classifies a failure by the first exception in its cause chain that Kafka puts in a recoverable category. */
     public static Action classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AuthenticationException || t instanceof AuthorizationException
-                    || t instanceof UnsupportedVersionException) {
-                return Action.STOP;
-            }
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
-                    || t instanceof OutOfOrderSequenceException || t instanceof UnknownProducerIdException
-                    || t instanceof IllegalStateException) {
-                // IllegalStateException: a producer already in a fatal error state refuses every further call.
+            if (t instanceof ApplicationRecoverableException || t instanceof OutOfOrderSequenceException) {
                 return Action.REOPEN_PRODUCER;
             }
+            if (t instanceof RetriableException || t instanceof TransactionAbortableException
+                    || t instanceof TransactionAbortedException || t instanceof CommitFailedException
+                    || t instanceof RebalanceInProgressException) {
+                return Action.RETRY;
+            }
         }
-        return Action.RETRY;
+        return Action.STOP;
     }
 }

@@ -2,7 +2,7 @@ package dev.text2pose.serving.cli;
 
 import dev.text2pose.schema.CaptionEvent;
 import dev.text2pose.schema.EventCodec;
-import dev.text2pose.serving.testkit.FreePort;
+import dev.text2pose.serving.kafka.FreePorts;
 import dev.text2pose.serving.testkit.KafkaCluster;
 import dev.text2pose.serving.testkit.KafkaClusterExtension;
 import dev.text2pose.serving.testkit.TopicReader;
@@ -48,7 +48,7 @@ class CliFailuresIT {
 
     @Test
     void aClosedPortIsReportedAsNoBrokerThere() {
-        String address = "127.0.0.1:" + FreePort.any();
+        String address = "127.0.0.1:" + FreePorts.any();
         CliRun run = CliRun.of("produce", "--bootstrap-servers", address, "--kafka-property", SHORT_WAIT, "a man");
 
         assertEquals(1, run.exit(), run.err());

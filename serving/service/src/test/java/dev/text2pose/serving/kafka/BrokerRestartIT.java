@@ -2,13 +2,13 @@ package dev.text2pose.serving.kafka;
 
 import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.pipeline.DeliveryMode;
+import dev.text2pose.serving.testkit.Await;
 import dev.text2pose.serving.testkit.CaptionLoad;
 import dev.text2pose.serving.testkit.PoseTopic;
 import dev.text2pose.serving.testkit.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,17 +17,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The broker (a separate JVM) stops and starts again while captions stream in. The service recovers by itself: it
- * becomes ready again and every request is answered.
+ * becomes ready again, every request is answered, and exactly-once holds: no request is answered twice.
  */
 class BrokerRestartIT {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
     @Test
     void theServiceRecoversFromABrokerRestartAndLosesNothing(@TempDir Path dataDir) throws Exception {
-        int port = freePortPair();
+        int port = FreePorts.pair();
         List<String> topics = List.of("restart-captions", "restart-poses", "restart-dlq");
         List<String> ids = CaptionLoad.ids("restart", 500);
         EmbeddedBroker broker = EmbeddedBroker.start(dataDir, port);
@@ -35,40 +36,21 @@ class BrokerRestartIT {
                 "restart", DeliveryMode.EXACTLY_ONCE, "restart-a"))) {
             CompletableFuture<Void> sending = CaptionLoad.sendInBackground(broker.bootstrapServers(), topics.get(0),
                     ids, 40);
-            Thread.sleep(4000);
+            Await.until("the service to serve part of the stream", TIMEOUT,
+                    () -> TestServices.published(service) >= 50);
             broker.close();
-            Thread.sleep(2000);
+            Await.until("the service to notice the broker is gone", TIMEOUT, () -> !service.isReady());
             broker = EmbeddedBroker.start(dataDir, port);
-            sending.get(180, TimeUnit.SECONDS);
+            sending.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
-            PoseTopic poses = PoseTopic.awaitKeys(broker.bootstrapServers(), topics.get(1), ids, Duration.ofSeconds(180));
+            PoseTopic poses = PoseTopic.awaitKeys(broker.bootstrapServers(), topics.get(1), ids, TIMEOUT);
             assertEquals(Set.of(), poses.missing(ids), "every request answered across the restart");
-            awaitReady(service);
+            assertEquals(0, poses.duplicated(ids), "exactly-once: no request answered twice");
+            Await.until("the service to be ready again", Duration.ofSeconds(60), service::isReady);
             System.out.printf("BrokerRestartIT: %d requests, %d answers, %d ids answered more than once%n",
                     ids.size(), poses.records().size(), poses.duplicated(ids));
         } finally {
             broker.close();
-        }
-    }
-
-    private static void awaitReady(Text2PoseService service) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!service.isReady() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertTrue(service.isReady(), "ready again after the restart");
-    }
-
-    private static int freePortPair() throws Exception {
-        while (true) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (Exception taken) {
-                    // try another pair
-                }
-            }
         }
     }
 }

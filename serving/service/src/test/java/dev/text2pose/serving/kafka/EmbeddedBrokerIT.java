@@ -21,7 +21,7 @@ class EmbeddedBrokerIT {
 
     @Test
     void startsServesAndKeepsItsTopicsAcrossARestart(@TempDir Path dataDir) throws Exception {
-        int port = EmbeddedBroker.freePort();
+        int port = FreePorts.pair();
         try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, port)) {
             assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
             try (Admin admin = admin(broker)) {

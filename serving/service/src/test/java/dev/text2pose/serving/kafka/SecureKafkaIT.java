@@ -2,7 +2,6 @@ package dev.text2pose.serving.kafka;
 
 import dev.text2pose.serving.cli.Text2PoseCli;
 import dev.text2pose.serving.http.HttpPaths;
-import dev.text2pose.serving.testkit.FreePort;
 import dev.text2pose.serving.testkit.ScramBroker;
 import dev.text2pose.serving.testkit.ServiceProcess;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -41,7 +40,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -95,7 +93,7 @@ class SecureKafkaIT {
             acls.addAll(ServiceAcls.poseReader("User:" + READER, topics));
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         }
-        httpPort = FreePort.any();
+        httpPort = FreePorts.any();
         service = ServiceProcess.start(WORK.resolve("service.log"),
                 List.of("-Dlog4j2.configurationFile=classpath:log4j2-secure-service.xml"), serviceEnvironment(), "run");
         service.awaitReady(httpPort, TIMEOUT);
@@ -173,8 +171,10 @@ class SecureKafkaIT {
     @Test
     @Order(5)
     void noPasswordReachesTheServicesOutputOrMetrics() throws Exception {
-        Optional<HttpResponse<String>> metrics = service.get(httpPort, HttpPaths.METRICS);
-        metrics.filter(r -> r.statusCode() == 200).ifPresent(r -> assertNoPassword(HttpPaths.METRICS, r.body()));
+        HttpResponse<String> metrics = service.get(httpPort, HttpPaths.METRICS)
+                .orElseThrow(() -> new AssertionError("/metrics did not answer; log:\n" + service.output()));
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertNoPassword(HttpPaths.METRICS, metrics.body());
         service.close();
         String output = service.output();
         assertTrue(output.contains("sasl.jaas.config=" + KafkaSecrets.MASK), "the service logged its config masked");

@@ -6,6 +6,7 @@ import dev.text2pose.schema.EventCodec;
 import dev.text2pose.schema.PoseEvent;
 import dev.text2pose.serving.Text2PoseService;
 import dev.text2pose.serving.pipeline.DeliveryMode;
+import dev.text2pose.serving.testkit.Await;
 import dev.text2pose.serving.testkit.CaptionLoad;
 import dev.text2pose.serving.testkit.Http;
 import dev.text2pose.serving.testkit.KafkaCluster;
@@ -65,7 +66,8 @@ class HotReloadIT {
             List<String> during = CaptionLoad.ids("during", 300);
             CompletableFuture<Void> sending = CaptionLoad.sendInBackground(kafka.bootstrapServers(), topics.get(0),
                     during, 100);
-            Thread.sleep(1000);
+            Await.until("the old model to serve part of the stream", TIMEOUT,
+                    () -> TestServices.published(service) >= before.size() + 20);
             assertTrue(service.reloadModelNow(), "a good bundle is swapped in");
             sending.get(60, TimeUnit.SECONDS);
             assertEquals(next, service.modelVersion());

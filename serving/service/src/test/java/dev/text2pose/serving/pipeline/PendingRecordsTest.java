@@ -38,6 +38,19 @@ class PendingRecordsTest {
     }
 
     @Test
+    void aBudgetOfPosesMakesABatchReadyAtOnce() {
+        PendingRecords pending = new PendingRecords(64, 960, Duration.ofMillis(5), r -> (int) r.offset() * 480 + 1);
+        pending.add(List.of(record(0, 0)), 100 * MS);
+        assertFalse(pending.ready(100 * MS));
+        pending.add(List.of(record(1, 2)), 100 * MS);
+        assertTrue(pending.ready(100 * MS), "962 poses wait");
+        assertEquals(List.of(0L), pending.take().records().stream().map(ConsumerRecord::offset).toList(),
+                "the heavy record does not fit beside the light one, which goes first");
+        assertTrue(pending.ready(100 * MS), "the heavy record alone fills a batch");
+        assertEquals(List.of(2L), pending.take().records().stream().map(ConsumerRecord::offset).toList());
+    }
+
+    @Test
     void revokedPartitionsAreDropped() {
         PendingRecords pending = new PendingRecords(10, Duration.ZERO);
         pending.add(List.of(record(0, 5), record(1, 7), record(0, 6)), 0);

@@ -10,17 +10,14 @@ import dev.text2pose.schema.PoseEvent;
 import dev.text2pose.schema.PoseFrame;
 import dev.text2pose.serving.ServiceConfig;
 import dev.text2pose.serving.Text2PoseService;
+import dev.text2pose.serving.testkit.CaptionLoad;
 import dev.text2pose.serving.testkit.KafkaCluster;
 import dev.text2pose.serving.testkit.KafkaClusterExtension;
 import dev.text2pose.serving.testkit.TopicReader;
 import dev.text2pose.model.ExecutionProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,13 +183,7 @@ class RoundTripIT {
     }
 
     private static void produce(List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
+        CaptionLoad.sendAll(kafka.bootstrapServers(), records);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

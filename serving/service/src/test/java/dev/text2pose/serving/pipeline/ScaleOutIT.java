@@ -1,6 +1,7 @@
 package dev.text2pose.serving.pipeline;
 
 import dev.text2pose.serving.Text2PoseService;
+import dev.text2pose.serving.testkit.Await;
 import dev.text2pose.serving.testkit.CaptionLoad;
 import dev.text2pose.serving.testkit.KafkaCluster;
 import dev.text2pose.serving.testkit.KafkaClusterExtension;
@@ -21,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances in one group on a 4-partition topic split the partitions 2 + 2; when one stops cleanly mid-stream,
@@ -44,7 +44,8 @@ class ScaleOutIT {
 
             CompletableFuture<Void> sending = CaptionLoad.sendInBackground(kafka.bootstrapServers(), topics.get(0),
                     ids, 150);
-            Thread.sleep(1500);
+            Await.until("both instances to serve", Duration.ofSeconds(60),
+                    () -> TestServices.published(first) >= 20 && TestServices.published(second) >= 20);
             second.close();
             awaitAssignment(kafka.bootstrapServers(), group, List.of(4));
             sending.get(60, TimeUnit.SECONDS);
@@ -52,8 +53,6 @@ class ScaleOutIT {
             PoseTopic poses = PoseTopic.awaitKeys(kafka.bootstrapServers(), topics.get(1), ids, Duration.ofSeconds(120));
             assertEquals(Set.of(), poses.missing(ids), "every request answered");
             assertEquals(0, poses.duplicated(ids), "a clean stop creates no duplicates");
-            assertTrue(second.metrics().registry().get("text2pose.poses.published").counter().count() > 0,
-                    "the stopped instance had served its share");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.text2pose.schema.EventCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 /** Produces caption requests to a topic, all at once or paced, in the caller's thread or in the background. */
@@ -41,17 +44,43 @@ public final class CaptionLoad {
                 .build());
     }
 
-    /** Sends one request per id at {@code perSecond} (0: as fast as possible) and waits for every ack. */
+    /**
+     * Sends one request per id at {@code perSecond} (0: as fast as possible) and waits for every ack.
+     *
+     * @throws IllegalStateException when a send failed, so that a lost input is not mistaken for a service loss
+     */
     public static void send(String bootstrapServers, String topic, List<String> ids, int perSecond) {
         try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(ids.size());
             long start = System.nanoTime();
             for (int i = 0; i < ids.size(); i++) {
                 if (perSecond > 0) {
                     LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
                 }
-                producer.send(new ProducerRecord<>(topic, ids.get(i), caption(ids.get(i))));
+                acks.add(producer.send(new ProducerRecord<>(topic, ids.get(i), caption(ids.get(i)))));
             }
-            producer.flush();
+            awaitAcks(producer, acks);
+        }
+    }
+
+    /** Sends crafted records in order and waits for every ack; throws when one failed. */
+    public static void sendAll(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
+            awaitAcks(producer, records.stream().map(producer::send).toList());
+        }
+    }
+
+    private static void awaitAcks(KafkaProducer<String, byte[]> producer, List<Future<RecordMetadata>> acks) {
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the test producer lost a record: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            }
         }
     }
 

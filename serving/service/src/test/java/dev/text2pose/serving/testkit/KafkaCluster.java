@@ -1,29 +1,34 @@
 package dev.text2pose.serving.testkit;
 
+import dev.text2pose.serving.kafka.EmbeddedBroker;
+import dev.text2pose.serving.kafka.FreePorts;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One real in-process KRaft broker per test JVM, shared by every test class that asks for it; each test makes its
- * own topics with {@link #createTopics}. Wraps Kafka's internal test kit, so that API lives in this one class.
+ * One real KRaft broker per test JVM, shared by every test class that asks for it; each test makes its own topics with
+ * {@link #createTopics}. It is the service's {@link EmbeddedBroker} (its own JVM, data under {@code target/}), so the
+ * tests start brokers one way only.
  */
 public final class KafkaCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static KafkaCluster shared;
 
-    private final KafkaClusterTestKit cluster;
+    private final EmbeddedBroker broker;
 
-    private KafkaCluster(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private KafkaCluster(EmbeddedBroker broker) {
+        this.broker = broker;
     }
 
     /** The JVM's broker, started on first use and stopped when the test run ends. */
@@ -37,28 +42,18 @@ public final class KafkaCluster implements ExtensionContext.Store.CloseableResou
 
     private static KafkaCluster start() {
         try {
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("auto.create.topics.enable", "false")
-                    // Abort a crashed producer's open transaction within 1 s of its timeout, not 10 s (CrashIT).
-                    .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            return new KafkaCluster(cluster);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the in-process Kafka broker", e);
+            Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-cluster-");
+            // Abort a crashed producer's open transaction within 1 s of its timeout, not 10 s (CrashIT).
+            Map<String, String> faster = Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
+            return new KafkaCluster(EmbeddedBroker.start(dataDir, FreePorts.pair(),
+                    new EmbeddedBroker.Overrides(faster, List.of(), Map.of())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the test broker's data folder", e);
         }
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return broker.bootstrapServers();
     }
 
     /** Creates fresh topics named {@code prefix-<random>-<suffix>} and returns their names in order. */
@@ -75,7 +70,7 @@ public final class KafkaCluster implements ExtensionContext.Store.CloseableResou
     }
 
     @Override
-    public void close() throws Exception {
-        cluster.close();
+    public void close() {
+        broker.close();
     }
 }

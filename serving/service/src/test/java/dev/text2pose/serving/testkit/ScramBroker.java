@@ -5,17 +5,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.SaslConfigs;
+import dev.text2pose.serving.kafka.EmbeddedBroker;
+import dev.text2pose.serving.kafka.FreePorts;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,43 +34,29 @@ public final class ScramBroker implements AutoCloseable {
     public static final String ADMIN = "admin";
     private static final String MECHANISM = "SCRAM-SHA-512";
 
-    private final Path dir;
-    private final int port;
+    private final EmbeddedBroker broker;
     private final String adminPassword;
-    private final Process process;
 
-    private ScramBroker(Path dir, int port, String adminPassword, Process process) {
-        this.dir = dir;
-        this.port = port;
+    private ScramBroker(EmbeddedBroker broker, String adminPassword) {
+        this.broker = broker;
         this.adminPassword = adminPassword;
-        this.process = process;
     }
 
-    public static ScramBroker start(Path dir) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        int port = FreePort.any();
-        int controllerPort = FreePort.any();
+    public static ScramBroker start(Path dir) {
+        int port = FreePorts.pair();
         String adminPassword = "admin-" + UUID.randomUUID();
-        Path properties = dir.resolve("server.properties");
-        Files.write(properties, serverProperties(dir, port, controllerPort, adminPassword), StandardCharsets.UTF_8);
-        Process format = java(dir, "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                "-c", properties.toString(), "--add-scram",
-                MECHANISM + "=[name=" + ADMIN + ",password=" + adminPassword + "]");
-        if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            throw new IllegalStateException("formatting the SCRAM broker failed; see " + dir.resolve("broker.log"));
-        }
-        ScramBroker broker = new ScramBroker(dir, port, adminPassword,
-                java(dir, "kafka.Kafka", properties.toString()));
-        broker.awaitReady();
-        return broker;
+        List<String> addAdmin = List.of("--add-scram", MECHANISM + "=[name=" + ADMIN + ",password=" + adminPassword
+                + "]");
+        return new ScramBroker(EmbeddedBroker.start(dir, port, new EmbeddedBroker.Overrides(
+                securedServer(port, adminPassword), addAdmin, clientProperties(ADMIN, adminPassword))), adminPassword);
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return broker.bootstrapServers();
     }
 
     /** Client properties that log in as {@code user} with {@code password} over SASL_PLAINTEXT. */
-    public Map<String, String> clientProperties(String user, String password) {
+    public static Map<String, String> clientProperties(String user, String password) {
         return Map.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
                 SaslConfigs.SASL_MECHANISM, MECHANISM,
                 SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
@@ -110,65 +95,25 @@ public final class ScramBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        ChildProcesses.stop(process, Duration.ofSeconds(30));
+        broker.close();
     }
 
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        try (Admin admin = admin()) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("SCRAM broker exited; see " + dir.resolve("broker.log"));
-                }
-                try {
-                    admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
-                    return;
-                } catch (Exception notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("SCRAM broker not ready; see " + dir.resolve("broker.log"),
-                                notYet);
-                    }
-                    Thread.sleep(200);
-                }
-            }
-        }
-    }
-
-    private static List<String> serverProperties(Path dir, int port, int controllerPort, String adminPassword) {
-        String controller = "127.0.0.1:" + controllerPort;
-        return List.of(
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@" + controller,
-                "listeners=SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://" + controller,
-                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=SASL_PLAINTEXT",
-                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "sasl.enabled.mechanisms=" + MECHANISM,
-                "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
-                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
-                        + "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN
-                        + "\" password=\"" + adminPassword + "\";",
-                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-                "allow.everyone.if.no.acl.found=false",
-                "super.users=User:" + ADMIN + ";User:ANONYMOUS",
-                "log.dirs=" + dir.resolve("logs").toAbsolutePath(),
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false");
-    }
-
-    private static Process java(Path dir, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), mainClass));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
+    /** The embedded broker's defaults with its client listener made SASL/SCRAM-only and every access checked. */
+    private static Map<String, String> securedServer(int port, String adminPassword) {
+        String controller = "127.0.0.1:" + (port + 1);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://" + controller);
+        properties.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+        properties.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        properties.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("sasl.enabled.mechanisms", MECHANISM);
+        properties.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
+        properties.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN
+                        + "\" password=\"" + adminPassword + "\";");
+        properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        properties.put("allow.everyone.if.no.acl.found", "false");
+        properties.put("super.users", "User:" + ADMIN + ";User:ANONYMOUS");
+        return properties;
     }
 }

@@ -1,10 +1,10 @@
 package dev.text2pose.serving.testkit;
 
 import dev.text2pose.serving.http.HttpPaths;
+import dev.text2pose.serving.kafka.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,16 +36,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code text2pose run} with {@code args} on a free HTTP port, and waits until it is ready. */
     public static ServiceProcess run(Path log, List<String> args) throws InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return run(log, List.of(), args);
+    }
+
+    /** As {@link #run(Path, List)}, with JVM options (e.g. a small heap) after the default {@code -Xmx1g}. */
+    public static ServiceProcess run(Path log, List<String> jvmOptions, List<String> args)
+            throws InterruptedException {
+        int port = FreePorts.any();
         List<String> command = new ArrayList<>(List.of("run", "--http-port", Integer.toString(port)));
         command.addAll(args);
         try {
-            ServiceProcess service = start(log, List.of(), Map.of(), command.toArray(String[]::new));
+            ServiceProcess service = start(log, jvmOptions, Map.of(), command.toArray(String[]::new));
             service.httpPort = port;
             service.awaitReady(port, Duration.ofSeconds(120));
             return service;
@@ -103,6 +104,17 @@ public final class ServiceProcess implements AutoCloseable {
     public String metrics() throws InterruptedException {
         return get(httpPort, HttpPaths.METRICS).orElseThrow(() -> new IllegalStateException("no HTTP answer"))
                 .body();
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to exit by itself; its exit status, or empty if it still runs after {@code timeout}. */
+    public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? Optional.of(process.exitValue()) : Optional.empty();
     }
 
     /** SIGKILL: no shutdown hook, no commit, no goodbye to the group, as a crashed pod. */

@@ -7,6 +7,7 @@ import dev.text2pose.serving.pipeline.PipelineConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,5 +37,15 @@ public final class TestServices {
     /** The same config with a deadline on record age. */
     public static ServiceConfig withMaxAge(ServiceConfig c, Duration maxAge) {
         return c.withPipeline(c.pipeline().toBuilder().maxRecordAge(Optional.of(maxAge)).build());
+    }
+
+    /** The same config with extra Kafka client properties. */
+    public static ServiceConfig withKafkaProperties(ServiceConfig c, Map<String, String> properties) {
+        return c.toBuilder().kafkaProperties(properties).build();
+    }
+
+    /** Requests the in-process {@code service} has answered so far. */
+    public static double published(dev.text2pose.serving.Text2PoseService service) {
+        return service.metrics().registry().get("text2pose.poses.published").counter().count();
     }
 }

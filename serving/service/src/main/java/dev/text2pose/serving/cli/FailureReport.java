@@ -3,6 +3,7 @@ package dev.text2pose.serving.cli;
 import dev.text2pose.model.BundleException;
 import dev.text2pose.model.ExecutionProvider;
 import dev.text2pose.model.InferenceException;
+import dev.text2pose.serving.kafka.DataFolderInUseException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
@@ -50,6 +51,11 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
         Optional<CommandFailure> failure = cause(e, CommandFailure.class);
         if (failure.isPresent()) {
             return new Explanation(failure.get().getMessage(), failure.get().remedy());
+        }
+        Optional<DataFolderInUseException> folder = cause(e, DataFolderInUseException.class);
+        if (folder.isPresent()) {
+            return new Explanation(folder.get().getMessage(), "Stop that broker (is another `text2pose run` still "
+                    + "running?), or give --data-dir (TEXT2POSE_DATA_DIR) another folder.");
         }
         Optional<BundleException> bundle = cause(e, BundleException.class);
         if (bundle.isPresent()) {

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * newcomer sees the real path, Kafka included, with nothing to install.
  *
  * <p>Its own JVM keeps the broker's memory, threads and logs apart from the service, and lets a test kill it like a
- * real broker. Layout under the data folder: {@code server.properties}, {@code logs/} (the log segments, formatted on
+ * real broker. The broker exits when this JVM dies, however it dies ({@link ParentBoundProcess}), and it is not
+ * started on a folder another broker still holds ({@link DataFolderInUseException}). Layout under the data folder: {@code server.properties}, {@code logs/} (the log segments, formatted on
  * first start and kept afterwards) and {@code broker.log} (the broker's output).
  *
  * <p>It is also the one broker launcher of the tests, which give {@link Overrides}: other listeners and security
@@ -35,6 +36,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** What Kafka logs when another process holds its log directory lock. */
+    private static final String KAFKA_LOCK_FAILURE = "Failed to acquire lock on file .lock";
 
     /**
      * Changes to the defaults.
@@ -69,8 +72,9 @@ public final class EmbeddedBroker implements AutoCloseable {
      *
      * @param dataDir folder for config, data and the broker's log; created if absent
      * @param port    client port on 127.0.0.1; the controller takes {@code port + 1}
-     * @throws IllegalStateException when the broker exits or does not become ready in time; the message carries the
-     *                               end of its log
+     * @throws DataFolderInUseException when another broker holds the data folder
+     * @throws IllegalStateException     when the broker exits or does not become ready in time; the message carries the
+     *                                   end of its log
      */
     public static EmbeddedBroker start(Path dataDir, int port) {
         return start(dataDir, port, Overrides.none());
@@ -78,6 +82,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with changes to the defaults. */
     public static EmbeddedBroker start(Path dataDir, int port, Overrides overrides) {
+        BrokerDataFolder folder = new BrokerDataFolder(dataDir);
+        folder.requireFree();
         try {
             Files.createDirectories(dataDir);
             Path properties = writeProperties(dataDir, port, overrides.serverProperties());
@@ -85,7 +91,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 format(dataDir, properties, overrides.formatArguments());
             }
             LOG.info("Starting embedded Kafka broker on 127.0.0.1:{} with data in {}", port, dataDir);
-            Process process = java(dataDir, "-Xmx768m", "kafka.Kafka", properties.toString());
+            Process process = java(dataDir, "-Xmx768m", ParentBoundProcess.class.getName(), "kafka.Kafka",
+                    properties.toString());
+            folder.recordOwner(process.pid());
             EmbeddedBroker broker = new EmbeddedBroker(dataDir, port, process, overrides.clientProperties());
             broker.awaitReady();
             return broker;
@@ -137,6 +145,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 if (!process.isAlive()) {
+                    if (logTail().contains(KAFKA_LOCK_FAILURE)) {
+                        throw new BrokerDataFolder(dataDir).inUse(); // another broker took it after our check
+                    }
                     throw new IllegalStateException("embedded broker exited with code " + process.exitValue()
                             + (port == 9092 ? " (is another Kafka already using port 9092?)" : "") + "; log tail:\n"
                             + logTail());
@@ -202,7 +213,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** Runs a class from this JVM's classpath in a new JVM, its output appended to {@code broker.log}. */
+    /**
+     * Runs a class from this JVM's classpath in a new JVM, its output appended to {@code broker.log}. Its standard
+     * input stays a pipe from this JVM, which {@link ParentBoundProcess} watches.
+     */
     private static Process java(Path dataDir, String heap, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,

@@ -24,6 +24,9 @@ import java.util.Optional;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** Long enough for an embedded broker's format and start on a loaded two-core machine (measured 70 s). */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
     private final Process process;
     private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -48,7 +51,12 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             ServiceProcess service = start(log, jvmOptions, Map.of(), command.toArray(String[]::new));
             service.httpPort = port;
-            service.awaitReady(port, Duration.ofSeconds(120));
+            try {
+                service.awaitReady(port, READY_TIMEOUT);
+            } catch (RuntimeException | InterruptedException notReady) {
+                service.kill(); // a test that fails here has no handle to stop it
+                throw notReady;
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the service", e);
@@ -115,6 +123,11 @@ public final class ServiceProcess implements AutoCloseable {
     public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 ? Optional.of(process.exitValue()) : Optional.empty();
+    }
+
+    /** The processes this one started (an embedded broker) and theirs. */
+    public java.util.stream.Stream<ProcessHandle> descendants() {
+        return process.descendants();
     }
 
     /** SIGKILL: no shutdown hook, no commit, no goodbye to the group, as a crashed pod. */

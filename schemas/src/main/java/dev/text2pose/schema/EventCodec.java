@@ -1,11 +1,7 @@
 package dev.text2pose.schema;
 
 import org.apache.avro.Schema;
-import org.apache.avro.SystemLimitException;
-import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.avro.util.ClassSecurityValidator;
@@ -41,12 +37,12 @@ public final class EventCodec<T extends SpecificRecordBase> {
 
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;
-    private final BinaryMessageDecoder<T> decoder;
+    private final SingleObjectDecoder<T> decoder;
 
     private EventCodec(Schema schema, Collection<Schema> extraWriterSchemas) {
         this.schema = schema;
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
-        this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema);
+        this.decoder = new SingleObjectDecoder<>(schema);
         SchemaHistory.released(schema.getFullName()).forEach(decoder::addSchema);
         extraWriterSchemas.forEach(decoder::addSchema);
     }
@@ -86,29 +82,17 @@ public final class EventCodec<T extends SpecificRecordBase> {
     }
 
     /**
-     * Decodes one single-object message. Thread-safe.
+     * Decodes one single-object message strictly. Thread-safe.
      *
      * @throws MalformedEventException when the bytes are not a single-object message, were written with a schema this
-     *                                 reader does not know, claim a length over the installed {@link DecodingLimits},
-     *                                 or their body does not parse
+     *                                 reader does not know (the text names both fingerprints in hex), claim a length
+     *                                 over the installed {@link DecodingLimits}, end before the body does, hold text
+     *                                 that is not valid UTF-8 (naming the field), or go on after the body
      */
     public T decode(byte[] message) {
         if (message == null) {
             throw new MalformedEventException("no value (null record)");
         }
-        try {
-            return decoder.decode(message);
-        } catch (MissingSchemaException e) {
-            throw new MalformedEventException("unknown writer schema fingerprint; give this reader the writer's "
-                    + schema.getName() + " schema (" + e.getMessage() + ")", e);
-        } catch (BadHeaderException e) {
-            throw new MalformedEventException("not an Avro single-object message: " + e.getMessage(), e);
-        } catch (SystemLimitException e) {
-            throw new MalformedEventException(schema.getName() + " body refused before allocating, "
-                    + DecodingLimits.installed().flatMap(limits -> limits.explain(e)).orElse(e.getMessage()), e);
-        } catch (IOException | RuntimeException e) {
-            // Truncated or corrupt bodies surface as EOF, AvroRuntimeException or index errors from the decoder.
-            throw new MalformedEventException("corrupt " + schema.getName() + " body: " + e, e);
-        }
+        return decoder.decode(message);
     }
 }

@@ -20,7 +20,7 @@ public final class RequestLimits {
     public static final int MIN_INTERPOLATION_FRAMES = 2;
     /** Most frames of an interpolation. */
     public static final int MAX_INTERPOLATION_FRAMES = 60;
-    /** Longest caption or target caption, in UTF-16 characters ({@link String#length()}). */
+    /** Longest caption or target caption, in characters: Unicode code points, so an emoji counts once. */
     public static final int MAX_CAPTION_CHARS = 1000;
 
     private RequestLimits() {
@@ -50,13 +50,24 @@ public final class RequestLimits {
         }
     }
 
+    /** Blank means without a visible character ({@link #hasVisibleCharacter}); length is counted in code points. */
     private static void checkCaption(String field, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || !hasVisibleCharacter(text)) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
-        if (text.length() > MAX_CAPTION_CHARS) {
+        int characters = text.codePointCount(0, text.length());
+        if (characters > MAX_CAPTION_CHARS) {
             throw new IllegalArgumentException(
-                    field + " must be at most " + MAX_CAPTION_CHARS + " characters, got " + text.length());
+                    field + " must be at most " + MAX_CAPTION_CHARS + " characters, got " + characters);
         }
+    }
+
+    /**
+     * Whether {@code text} has a character that shows: not whitespace, not a space separator (no-break spaces),
+     * not a format character (zero-width spaces and joiners, the byte order mark) and not a control character.
+     */
+    public static boolean hasVisibleCharacter(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.FORMAT && !Character.isISOControl(c));
     }
 }

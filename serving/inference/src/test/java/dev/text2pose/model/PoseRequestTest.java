@@ -20,6 +20,29 @@ class PoseRequestTest {
         assertDoesNotThrow(() -> PoseRequest.interpolation("a", "b", RequestLimits.MIN_INTERPOLATION_FRAMES, 1, 1));
     }
 
+    /** Characters are code points: 1,000 emoji (2,000 UTF-16 units) fit, 1,001 do not. */
+    @Test
+    void captionLengthIsCountedInCodePoints() {
+        String emoji = "\uD83D\uDE00";
+        assertDoesNotThrow(() -> PoseRequest.of(emoji.repeat(RequestLimits.MAX_CAPTION_CHARS), 1, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PoseRequest.of(emoji.repeat(RequestLimits.MAX_CAPTION_CHARS + 1), 1, 1));
+        assertTrue(e.getMessage().contains("at most 1000 characters, got 1001"), e.getMessage());
+    }
+
+    /** Blank means no visible character: no-break, zero-width and other invisible spaces count as blank. */
+    @Test
+    void invisibleCaptionsAreBlank() {
+        for (String invisible : new String[] {"\u00A0\u00A0", "\u200B", "\u2007\u202F\u3000", "\uFEFF\u200D\u200C",
+                " \t\n"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PoseRequest.of(invisible, 1, 1), invisible.codePoints().boxed().toList().toString());
+            assertTrue(e.getMessage().contains("caption must not be blank"), e.getMessage());
+        }
+        assertDoesNotThrow(() -> PoseRequest.of("\u00A0a\u200B", 1, 1));
+        assertDoesNotThrow(() -> PoseRequest.of("\uFFFD", 1, 1), "a replacement character is a visible character");
+    }
+
     @Test
     void countsOneRowPerSampleAndFrame() {
         assertEquals(960, PoseRequest.interpolation("a", "b", 60, 16, 1).rows());

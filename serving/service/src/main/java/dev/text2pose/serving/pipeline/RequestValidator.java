@@ -9,15 +9,15 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Turns a decoded {@link CaptionEvent} into a {@link PoseRequest}, or says which documented limit it breaks.
+ * Turns a decoded {@link CaptionEvent} into a {@link PoseRequest}, or says which documented limit it breaks. The CLI
+ * uses it too, so that a command refuses exactly what the service would dead-letter.
  *
- * <p>The numeric and length limits are {@link RequestLimits}, shared with the model; this class adds what only the
- * wire can get wrong: the request id, and text that was not valid UTF-8 (Avro decodes such bytes to U+FFFD instead of
- * failing, and a caption of replacement characters would be served as nonsense).
+ * <p>The caption limits are {@link RequestLimits}, shared with the model; this class adds the request id. Text that is
+ * not valid UTF-8 never gets here: the codec refuses it as undecodable, so a correctly encoded U+FFFD is just text.
  */
 public final class RequestValidator {
 
-    /** Longest request id, in characters. */
+    /** Longest request id, in characters (code points, as captions are counted). */
     public static final int MAX_REQUEST_ID_CHARS = 200;
 
     private final SplittableRandom seeds = new SplittableRandom();
@@ -27,14 +27,13 @@ public final class RequestValidator {
      */
     public PoseRequest validate(CaptionEvent event) {
         String requestId = event.getRequestId();
-        if (requestId.isBlank() || requestId.length() > MAX_REQUEST_ID_CHARS) {
+        int idChars = requestId.codePointCount(0, requestId.length());
+        if (!RequestLimits.hasVisibleCharacter(requestId) || idChars > MAX_REQUEST_ID_CHARS) {
             throw new InvalidRequestException("requestId must be 1.." + MAX_REQUEST_ID_CHARS
-                    + " non-blank characters, got " + requestId.length());
+                    + " characters with a visible one, got " + idChars);
         }
-        requireUtf8("caption", event.getCaption());
         Interpolation interpolation = event.getInterpolation();
         Optional<String> target = Optional.ofNullable(interpolation).map(Interpolation::getTargetCaption);
-        target.ifPresent(t -> requireUtf8("targetCaption", t));
         int frames = interpolation == null ? RequestLimits.SINGLE_FRAME : interpolation.getFrames();
         long seed = event.getSeed() != null ? event.getSeed() : nextSeed();
         try {
@@ -46,11 +45,5 @@ public final class RequestValidator {
 
     private synchronized long nextSeed() {
         return seeds.nextLong();
-    }
-
-    private static void requireUtf8(String field, String text) {
-        if (text.indexOf('\uFFFD') >= 0) {
-            throw new InvalidRequestException(field + " is not valid UTF-8");
-        }
     }
 }

@@ -39,9 +39,23 @@ class RequestValidatorTest {
         assertMessage("samples", event("a dog", 17, null, null));
         assertMessage("frames", event("a dog", 1, null, new Interpolation("a cat", 61)));
         assertMessage("targetCaption", event("a dog", 1, null, new Interpolation(" ", 5)));
-        assertMessage("UTF-8", event("a d\uFFFDg", 1, null, null));
+        assertMessage("caption must not be blank", event("\u00A0\u200B", 1, null, null));
+        assertMessage("requestId", CaptionEvent.newBuilder().setRequestId("\u200B").setCaption("a dog").build());
         assertMessage("requestId", CaptionEvent.newBuilder().setRequestId("").setCaption("a dog").build());
         assertMessage("requestId", CaptionEvent.newBuilder().setRequestId("x".repeat(201)).setCaption("a dog").build());
+    }
+
+    /** Invalid bytes are the codec's to refuse; a U+FFFD that arrives decoded was sent as such, and is served. */
+    @Test
+    void aReplacementCharacterIsText() {
+        assertEquals("a d\uFFFDg", validator.validate(event("a d\uFFFDg", 1, null, null)).caption());
+    }
+
+    @Test
+    void requestIdsAreCountedInCodePoints() {
+        String emoji = "\uD83D\uDE00";
+        assertEquals("a dog", validator.validate(CaptionEvent.newBuilder()
+                .setRequestId(emoji.repeat(RequestValidator.MAX_REQUEST_ID_CHARS)).setCaption("a dog").build()).caption());
     }
 
     private void assertMessage(String expected, CaptionEvent event) {

@@ -8,7 +8,8 @@ package dev.text2pose.schema;
  *       can be replayed by producing the value again.</li>
  *   <li>Headers (UTF-8 strings): {@value #REASON} (one of {@link Reason}, for routing and metrics),
  *       {@value #ERROR} (a human-readable explanation), {@value #SOURCE_TOPIC}, {@value #SOURCE_PARTITION},
- *       {@value #SOURCE_OFFSET} (where the original record was), plus every header the original record carried.</li>
+ *       {@value #SOURCE_OFFSET} (where the original record was), plus every header the original record carried except
+ *       those under {@code text2pose.dlq.}, which only the service writes.</li>
  *   <li>When the copy would exceed the producer's {@code max.request.size} (an original of about 1 MB), the value is
  *       left out: {@value #OMITTED} lists what was left out ({@code value}, or {@code value,key,headers} when the key
  *       and the original headers are too large as well), and {@value #VALUE_SIZE} and {@value #VALUE_SHA256} (lowercase

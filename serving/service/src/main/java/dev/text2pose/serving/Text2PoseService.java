@@ -113,7 +113,7 @@ public final class Text2PoseService implements AutoCloseable {
         List<HttpRoutes> routes = new ArrayList<>(List.of(new MetricsRoutes((PrometheusMeterRegistry) metrics.registry())));
         if (config.viewer()) {
             PoseViewer viewer = new PoseViewer(new PoseViewer.Settings(bootstrapServers, extra, config.captionTopic(),
-                    config.poseTopic(), () -> worker.current().version()));
+                    config.poseTopic(), config.httpHost(), () -> worker.current().version()));
             vertx.deployVerticle(viewer).await(30, TimeUnit.SECONDS);
             routes.add(viewer::mount);
         }
@@ -160,10 +160,11 @@ public final class Text2PoseService implements AutoCloseable {
         PipelineConfig settings = config.pipeline();
         Map<String, String> extra = config.kafkaProperties();
         BatchPublisher publisher = settings.delivery() == DeliveryMode.EXACTLY_ONCE
-                ? new TransactionalPublisher(() -> new KafkaProducer<>(KafkaClientProperties.transactionalProducer(
-                        bootstrapServers, config.groupId() + "." + settings.instanceId(), extra)), open::get)
-                : new AcknowledgedPublisher(() -> new KafkaProducer<>(
-                        KafkaClientProperties.producer(bootstrapServers, extra)));
+                ? new TransactionalPublisher(() -> new KafkaProducer<>(KafkaClientProperties.rawKeys(
+                        KafkaClientProperties.transactionalProducer(bootstrapServers,
+                                config.groupId() + "." + settings.instanceId(), extra))), open::get)
+                : new AcknowledgedPublisher(() -> new KafkaProducer<>(KafkaClientProperties.rawKeys(
+                        KafkaClientProperties.producer(bootstrapServers, extra))));
         CaptionPipeline.Topics topics = new CaptionPipeline.Topics(config.captionTopic(), config.poseTopic(),
                 config.deadLetterTopic());
         pipeline = new CaptionPipeline(

@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.HashMap;
@@ -16,8 +15,10 @@ import java.util.Map;
  * The Kafka client settings text2pose uses, in one place for the service and the command-line clients.
  *
  * <p>User-supplied properties (security, timeouts) are applied last, so an operator can override any of them.
- * Keys are strings and values raw bytes: the Avro codec, not a Kafka serializer, owns the value format, so that
- * undecodable bytes reach the pipeline (and the dead-letter topic) instead of failing inside {@code poll}.
+ * Values are raw bytes: the Avro codec, not a Kafka serializer, owns the value format, so that undecodable bytes reach
+ * the pipeline (and the dead-letter topic) instead of failing inside {@code poll}. The pipeline reads and writes keys
+ * as bytes too ({@link #rawKeys}), so a dead letter carries the original key unchanged, UTF-8 or not; the command-line
+ * clients use string keys.
  */
 public final class KafkaClientProperties {
 
@@ -48,7 +49,7 @@ public final class KafkaClientProperties {
         // Cooperative rebalancing keeps serving the partitions an instance keeps while others join or leave.
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.putAll(common(bootstrapServers, extra));
         return props;
@@ -66,6 +67,13 @@ public final class KafkaClientProperties {
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
         props.putAll(extra);
+        return props;
+    }
+
+    /** {@code producerProperties} with keys written as raw bytes, as the pipeline's producers write them. */
+    public static Map<String, Object> rawKeys(Map<String, Object> producerProperties) {
+        Map<String, Object> props = new HashMap<>(producerProperties);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;
     }
 

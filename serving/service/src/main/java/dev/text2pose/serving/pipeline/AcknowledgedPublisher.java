@@ -25,19 +25,19 @@ public final class AcknowledgedPublisher implements BatchPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(AcknowledgedPublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Supplier<Producer<String, byte[]>> factory;
-    private Producer<String, byte[]> producer;
+    private final Supplier<Producer<byte[], byte[]>> factory;
+    private Producer<byte[], byte[]> producer;
 
     /** @param factory creates an idempotent producer */
-    public AcknowledgedPublisher(Supplier<Producer<String, byte[]>> factory) {
+    public AcknowledgedPublisher(Supplier<Producer<byte[], byte[]>> factory) {
         this.factory = factory;
         this.producer = factory.get();
     }
 
     @Override
-    public void publish(ProcessedBatch batch, Consumer<String, byte[]> consumer) {
+    public void publish(ProcessedBatch batch, Consumer<byte[], byte[]> consumer) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.outgoing().size());
-        for (ProducerRecord<String, byte[]> record : batch.outgoing()) {
+        for (ProducerRecord<byte[], byte[]> record : batch.outgoing()) {
             acks.add(producer.send(record));
         }
         producer.flush(); // send now instead of after linger.ms: this batch is complete

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param records in consumption order; within a partition, consecutive offsets as polled
  */
-public record Batch(List<ConsumerRecord<String, byte[]>> records) {
+public record Batch(List<ConsumerRecord<byte[], byte[]>> records) {
 
     public Batch {
         records = List.copyOf(records);
@@ -26,7 +26,7 @@ public record Batch(List<ConsumerRecord<String, byte[]>> records) {
     /** The offsets to commit once the batch is published: the last offset + 1 of every partition in it. */
     public Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             offsets.merge(new TopicPartition(record.topic(), record.partition()),
                     new OffsetAndMetadata(record.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,7 +32,7 @@ public final class BatchProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
 
     /** A decoded, valid request and the record it came from. */
-    private record Accepted(ConsumerRecord<String, byte[]> source, String requestId, PoseRequest request) {
+    private record Accepted(ConsumerRecord<byte[], byte[]> source, String requestId, PoseRequest request) {
     }
 
     private final CaptionPipeline.Topics topics;
@@ -57,10 +58,10 @@ public final class BatchProcessor {
     /** Serves a batch with {@code model}; never throws for a bad record or a failed inference. */
     public ProcessedBatch process(Batch batch, ServingModel model) {
         long nowMs = System.currentTimeMillis();
-        List<ProducerRecord<String, byte[]>> outgoing = new ArrayList<>(batch.size());
+        List<ProducerRecord<byte[], byte[]>> outgoing = new ArrayList<>(batch.size());
         Map<DeadLetters.Reason, Integer> letters = new EnumMap<>(DeadLetters.Reason.class);
         List<Accepted> accepted = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, byte[]> record : batch.records()) {
+        for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
             accept(record, nowMs, accepted, outgoing, letters);
         }
         List<Long> served = new ArrayList<>(accepted.size());
@@ -68,8 +69,8 @@ public final class BatchProcessor {
         return new ProcessedBatch(batch, outgoing, served.size(), letters, served);
     }
 
-    private void accept(ConsumerRecord<String, byte[]> record, long nowMs, List<Accepted> accepted,
-                        List<ProducerRecord<String, byte[]>> outgoing, Map<DeadLetters.Reason, Integer> letters) {
+    private void accept(ConsumerRecord<byte[], byte[]> record, long nowMs, List<Accepted> accepted,
+                        List<ProducerRecord<byte[], byte[]>> outgoing, Map<DeadLetters.Reason, Integer> letters) {
         try {
             CaptionRecordLimits.checkSize(record.value());
             CaptionEvent event = captionCodec.decode(record.value());
@@ -88,7 +89,7 @@ public final class BatchProcessor {
         }
     }
 
-    private List<ProducerRecord<String, byte[]>> infer(ServingModel model, List<Accepted> accepted,
+    private List<ProducerRecord<byte[], byte[]>> infer(ServingModel model, List<Accepted> accepted,
                                                        Map<DeadLetters.Reason, Integer> letters, List<Long> served) {
         if (accepted.isEmpty()) {
             return List.of();
@@ -105,7 +106,7 @@ public final class BatchProcessor {
         }
         long nanos = System.nanoTime() - start;
         metrics.batchInferred(accepted.size(), nanos);
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(accepted.size());
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) {
             out.add(poseRecord(model, accepted.get(i), generated.get(i), startWallMs, nanos / 1e6));
             served.add(accepted.get(i).source().timestamp());
@@ -114,10 +115,10 @@ public final class BatchProcessor {
     }
 
     /** Isolates the request that breaks a batch: the others are served, the culprit is dead-lettered. */
-    private List<ProducerRecord<String, byte[]>> inferOneByOne(ServingModel model, List<Accepted> accepted,
+    private List<ProducerRecord<byte[], byte[]>> inferOneByOne(ServingModel model, List<Accepted> accepted,
                                                                Map<DeadLetters.Reason, Integer> letters,
                                                                List<Long> served) {
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
         for (Accepted request : accepted) {
             long startWallMs = System.currentTimeMillis();
             long start = System.nanoTime();
@@ -134,17 +135,18 @@ public final class BatchProcessor {
         return out;
     }
 
-    private ProducerRecord<String, byte[]> poseRecord(ServingModel model, Accepted request, GeneratedPoses poses,
+    private ProducerRecord<byte[], byte[]> poseRecord(ServingModel model, Accepted request, GeneratedPoses poses,
                                                       long startWallMs, double inferenceMs) {
         double queueWaitMs = Math.max(0, startWallMs - request.source().timestamp());
         byte[] value = poseCodec.encode(PoseEvents.toEvent(request.requestId(), model.version(),
                 request.request().seed(), poses, queueWaitMs, inferenceMs));
-        ProducerRecord<String, byte[]> pose = new ProducerRecord<>(topics.poses(), request.requestId(), value);
+        ProducerRecord<byte[], byte[]> pose = new ProducerRecord<>(topics.poses(),
+                request.requestId().getBytes(StandardCharsets.UTF_8), value);
         TraceHeaders.copy(request.source().headers(), pose.headers());
         return pose;
     }
 
-    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record,
+    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record,
                                                       DeadLetters.Reason reason, String error,
                                                       Map<DeadLetters.Reason, Integer> letters) {
         LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason, error);

@@ -13,7 +13,7 @@ public interface BatchPublisher extends AutoCloseable {
      *
      * @throws RuntimeException when either failed; classify it with {@link PublishFailures}
      */
-    void publish(ProcessedBatch batch, Consumer<String, byte[]> consumer);
+    void publish(ProcessedBatch batch, Consumer<byte[], byte[]> consumer);
 
     /** Leaves the publisher ready for the next batch after a failure classified as {@code action}. */
     void recover(PublishFailures.Action action);

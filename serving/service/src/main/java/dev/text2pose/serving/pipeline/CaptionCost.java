@@ -20,7 +20,7 @@ final class CaptionCost {
     private final EventCodec<CaptionEvent> codec = EventCodec.captions();
 
     /** Poses the record asks for, between 1 and {@link #MAX_REQUEST_POSES}. */
-    int poses(ConsumerRecord<String, byte[]> record) {
+    int poses(ConsumerRecord<byte[], byte[]> record) {
         try {
             CaptionRecordLimits.checkSize(record.value());
             CaptionEvent event = codec.decode(record.value());

@@ -57,7 +57,7 @@ public final class CaptionPipeline implements Runnable {
     private record InFlight(Batch batch, CompletableFuture<ProcessedBatch> result) {
     }
 
-    private final Consumer<String, byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final BatchPublisher publisher;
     private final InferenceWorker worker;
     private final BatchProcessor processor;
@@ -83,7 +83,7 @@ public final class CaptionPipeline implements Runnable {
      * @param maxWait     how long the first record of a batch waits for more
      * @param maxInFlight records held before the partitions are paused
      */
-    public CaptionPipeline(Consumer<String, byte[]> consumer, BatchPublisher publisher, InferenceWorker worker,
+    public CaptionPipeline(Consumer<byte[], byte[]> consumer, BatchPublisher publisher, InferenceWorker worker,
                            BatchProcessor processor, ServiceMetrics metrics, Topics topics, int maxBatch,
                            Duration maxWait, int maxInFlight) {
         this.consumer = consumer;
@@ -150,7 +150,7 @@ public final class CaptionPipeline implements Runnable {
     }
 
     private void step() {
-        ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
         long now = System.nanoTime();
         liveness.polled();
         pending.add(records, now);

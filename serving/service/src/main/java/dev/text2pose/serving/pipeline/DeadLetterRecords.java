@@ -12,7 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Builds dead-letter records in the layout {@link DeadLetters} documents: original bytes, reason in headers. A dead
+ * Builds dead-letter records in the layout {@link DeadLetters} documents: original key and value bytes, reason in
+ * headers. Headers the producer sent under the service's own prefix {@value #RESERVED_PREFIX} are dropped, so a reader
+ * that takes the first {@code text2pose.dlq.reason} never gets a forged one. A dead
  * letter always fits the producer's {@code max.request.size}, since one that does not fails its whole batch, again and
  * again: when the copy would be too large, the value (and if need be the key and the original headers) is left out and
  * the value's size and SHA-256 are recorded instead.
@@ -25,6 +27,8 @@ public final class DeadLetterRecords {
      */
     private static final int RECORD_OVERHEAD_BYTES = 128;
     private static final int HEADER_OVERHEAD_BYTES = 10;
+    /** The prefix of the headers only the service writes. */
+    static final String RESERVED_PREFIX = "text2pose.dlq.";
 
     private final String topic;
     private final int maxRequestBytes;
@@ -39,9 +43,14 @@ public final class DeadLetterRecords {
     }
 
     /** The dead letter for {@code source}: its key, value and headers plus the reason, as far as they fit. */
-    public ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> source, DeadLetters.Reason reason,
+    public ProducerRecord<byte[], byte[]> of(ConsumerRecord<byte[], byte[]> source, DeadLetters.Reason reason,
                                              String error) {
-        RecordHeaders all = new RecordHeaders(source.headers().toArray());
+        RecordHeaders all = new RecordHeaders();
+        for (Header header : source.headers()) {
+            if (!header.key().startsWith(RESERVED_PREFIX)) {
+                all.add(header);
+            }
+        }
         reasonHeaders(source, reason, error).forEach(all::add);
         if (size(source.key(), source.value(), all) <= maxRequestBytes) {
             return new ProducerRecord<>(topic, null, source.key(), source.value(), all);
@@ -53,7 +62,7 @@ public final class DeadLetterRecords {
         }
         RecordHeaders bare = reasonHeaders(source, reason, error);
         describeOmitted(bare, "value,key,headers", source.value());
-        return new ProducerRecord<>(topic, null, (String) null, (byte[]) null, bare);
+        return new ProducerRecord<>(topic, null, (byte[]) null, (byte[]) null, bare);
     }
 
     private static void describeOmitted(RecordHeaders headers, String omitted, byte[] value) {
@@ -63,7 +72,7 @@ public final class DeadLetterRecords {
         headers.add(DeadLetters.VALUE_SHA256, utf8(sha256(original)));
     }
 
-    private static RecordHeaders reasonHeaders(ConsumerRecord<String, byte[]> source, DeadLetters.Reason reason,
+    private static RecordHeaders reasonHeaders(ConsumerRecord<byte[], byte[]> source, DeadLetters.Reason reason,
                                                String error) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(DeadLetters.REASON, utf8(reason.name()));
@@ -75,8 +84,8 @@ public final class DeadLetterRecords {
     }
 
     /** An upper bound of the record's size as the producer checks it against {@code max.request.size}. */
-    static long size(String key, byte[] value, Iterable<Header> headers) {
-        long size = RECORD_OVERHEAD_BYTES + (key == null ? 0 : utf8(key).length) + (value == null ? 0 : value.length);
+    static long size(byte[] key, byte[] value, Iterable<Header> headers) {
+        long size = RECORD_OVERHEAD_BYTES + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
         for (Header header : headers) {
             size += HEADER_OVERHEAD_BYTES + utf8(header.key()).length
                     + (header.value() == null ? 0 : header.value().length);

@@ -25,13 +25,13 @@ import java.util.function.ToIntFunction;
  */
 public final class PendingRecords {
 
-    private record Waiting(ConsumerRecord<String, byte[]> record, long arrivedNanos, int poses) {
+    private record Waiting(ConsumerRecord<byte[], byte[]> record, long arrivedNanos, int poses) {
     }
 
     private final int maxBatch;
     private final int maxPoses;
     private final long maxWaitNanos;
-    private final ToIntFunction<ConsumerRecord<String, byte[]>> cost;
+    private final ToIntFunction<ConsumerRecord<byte[], byte[]>> cost;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private long posesWaiting;
     private boolean oldestPassedOver;
@@ -48,7 +48,7 @@ public final class PendingRecords {
      * @param cost     the poses a record asks for, at least 1
      */
     public PendingRecords(int maxBatch, int maxPoses, Duration maxWait,
-                          ToIntFunction<ConsumerRecord<String, byte[]>> cost) {
+                          ToIntFunction<ConsumerRecord<byte[], byte[]>> cost) {
         if (maxBatch < 1 || maxPoses < 1) {
             throw new IllegalArgumentException("maxBatch and maxPoses must be positive, got " + maxBatch + " and "
                     + maxPoses);
@@ -60,8 +60,8 @@ public final class PendingRecords {
     }
 
     /** Appends records polled at {@code nowNanos}. */
-    public void add(Iterable<ConsumerRecord<String, byte[]>> records, long nowNanos) {
-        for (ConsumerRecord<String, byte[]> record : records) {
+    public void add(Iterable<ConsumerRecord<byte[], byte[]>> records, long nowNanos) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             Waiting waiting = new Waiting(record, nowNanos, cost.applyAsInt(record));
             queue.addLast(waiting);
             posesWaiting += waiting.poses();
@@ -127,9 +127,9 @@ public final class PendingRecords {
         return new TopicPartition(waiting.record().topic(), waiting.record().partition());
     }
 
-    static Map<TopicPartition, Long> lowest(Collection<ConsumerRecord<String, byte[]>> records) {
+    static Map<TopicPartition, Long> lowest(Collection<ConsumerRecord<byte[], byte[]>> records) {
         Map<TopicPartition, Long> lowest = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             lowest.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
         return lowest;

@@ -15,6 +15,6 @@ import java.util.Map;
  * @param deadLetters      how many are dead letters, by reason
  * @param servedTimestamps the caption timestamps of the served requests, for the end-to-end latency
  */
-public record ProcessedBatch(Batch batch, List<ProducerRecord<String, byte[]>> outgoing, int poses,
+public record ProcessedBatch(Batch batch, List<ProducerRecord<byte[], byte[]>> outgoing, int poses,
                              Map<DeadLetters.Reason, Integer> deadLetters, List<Long> servedTimestamps) {
 }

@@ -22,24 +22,24 @@ public final class TransactionalPublisher implements BatchPublisher {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration INIT_BACKOFF = Duration.ofSeconds(1);
 
-    private final Supplier<Producer<String, byte[]>> factory;
+    private final Supplier<Producer<byte[], byte[]>> factory;
     private final BooleanSupplier running;
-    private Producer<String, byte[]> producer;
+    private Producer<byte[], byte[]> producer;
 
     /**
      * @param factory creates a producer with this instance's {@code transactional.id}
      * @param running whether to keep retrying while the cluster cannot be reached
      */
-    public TransactionalPublisher(Supplier<Producer<String, byte[]>> factory, BooleanSupplier running) {
+    public TransactionalPublisher(Supplier<Producer<byte[], byte[]>> factory, BooleanSupplier running) {
         this.factory = factory;
         this.running = running;
         this.producer = open();
     }
 
     @Override
-    public void publish(ProcessedBatch batch, Consumer<String, byte[]> consumer) {
+    public void publish(ProcessedBatch batch, Consumer<byte[], byte[]> consumer) {
         producer.beginTransaction();
-        for (ProducerRecord<String, byte[]> record : batch.outgoing()) {
+        for (ProducerRecord<byte[], byte[]> record : batch.outgoing()) {
             producer.send(record);
         }
         producer.sendOffsetsToTransaction(batch.batch().nextOffsets(), consumer.groupMetadata());
@@ -61,8 +61,8 @@ public final class TransactionalPublisher implements BatchPublisher {
     }
 
     /** A new producer with its transactions initialised; fences any older producer with the same id. */
-    private Producer<String, byte[]> open() {
-        Producer<String, byte[]> created = factory.get();
+    private Producer<byte[], byte[]> open() {
+        Producer<byte[], byte[]> created = factory.get();
         while (true) {
             try {
                 created.initTransactions();

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class BatchComposerTest {
     /** Issue 12's case: 4 heavy requests, then 10 small ones on another partition. */
     @Test
     void smallRequestsBehindHeavyOnesWaitForNoneOfThem() {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             records.add(record(0, i, "heavy-" + i));
         }
@@ -62,7 +63,7 @@ class BatchComposerTest {
     /** Under a steady mix, heavy and small batches alternate: neither kind starves. */
     @Test
     void heavyAndSmallBatchesAlternate() {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             records.add(record(0, i, "heavy-" + i));
             records.add(record(1, 2 * i, "small-" + 2 * i));
@@ -79,7 +80,7 @@ class BatchComposerTest {
         assertEquals(List.of("heavy-1"), keys(pending.take()));
     }
 
-    private static List<List<String>> batches(List<ConsumerRecord<String, byte[]>> records) {
+    private static List<List<String>> batches(List<ConsumerRecord<byte[], byte[]>> records) {
         PendingRecords pending = pending();
         pending.add(records, 0);
         List<List<String>> batches = new ArrayList<>();
@@ -90,18 +91,22 @@ class BatchComposerTest {
     }
 
     private static PendingRecords pending() {
-        return new PendingRecords(64, HEAVY, Duration.ZERO, r -> r.key().startsWith("heavy") ? HEAVY : 1);
+        return new PendingRecords(64, HEAVY, Duration.ZERO, r -> key(r).startsWith("heavy") ? HEAVY : 1);
     }
 
     private static List<String> keys(Batch batch) {
-        return batch.records().stream().map(ConsumerRecord::key).toList();
+        return batch.records().stream().map(BatchComposerTest::key).toList();
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), StandardCharsets.UTF_8);
     }
 
     private static BatchComposer.Item item(TopicPartition partition, int poses) {
         return new BatchComposer.Item(partition, poses);
     }
 
-    private static ConsumerRecord<String, byte[]> record(int partition, long offset, String key) {
-        return new ConsumerRecord<>("t", partition, offset, key, new byte[0]);
+    private static ConsumerRecord<byte[], byte[]> record(int partition, long offset, String key) {
+        return new ConsumerRecord<>("t", partition, offset, key.getBytes(StandardCharsets.UTF_8), new byte[0]);
     }
 }

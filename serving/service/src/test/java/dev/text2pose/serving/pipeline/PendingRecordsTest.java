@@ -62,7 +62,7 @@ class PendingRecordsTest {
         assertFalse(pending.ready(Long.MAX_VALUE));
     }
 
-    private static ConsumerRecord<String, byte[]> record(int partition, long offset) {
-        return new ConsumerRecord<>("t", partition, offset, "k", new byte[0]);
+    private static ConsumerRecord<byte[], byte[]> record(int partition, long offset) {
+        return new ConsumerRecord<>("t", partition, offset, new byte[] {'k'}, new byte[0]);
     }
 }

@@ -33,10 +33,12 @@ public final class PoseViewer extends VerticleBase {
     /**
      * What the viewer needs from the service's config.
      *
+     * @param httpHost     the host the service binds to: the name the viewer answers to, besides localhost and IP
+     *                     addresses ({@link HostGuard})
      * @param modelVersion the version being served now (it may change while the service runs)
      */
     public record Settings(String bootstrapServers, Map<String, String> kafkaProperties, String captionTopic,
-                           String poseTopic, Supplier<String> modelVersion) {
+                           String poseTopic, String httpHost, Supplier<String> modelVersion) {
     }
 
     private final Settings settings;
@@ -74,13 +76,17 @@ public final class PoseViewer extends VerticleBase {
         });
     }
 
-    /** Adds the page, its assets and its API to {@code router}. */
+    /**
+     * Adds the page, its assets and its API to {@code router}, behind a {@link HostGuard}; mount it after the routes
+     * the guard must not cover (health, metrics).
+     */
     public void mount(Router router) {
         ViewerAssets page = ViewerAssets.load("index.html", "text/html; charset=utf-8");
         ViewerAssets script = ViewerAssets.load("viewer.js", "text/javascript; charset=utf-8");
         ViewerAssets style = ViewerAssets.load("viewer.css", "text/css; charset=utf-8");
         CaptionSubmitter submitter = new CaptionSubmitter(vertx, producer, settings.captionTopic(), requests,
                 feed::isReady);
+        router.route().handler(new HostGuard(settings.httpHost())::handle);
         router.get("/").handler(page::handle);
         router.get("/viewer/viewer.js").handler(script::handle);
         router.get("/viewer/viewer.css").handler(style::handle);

@@ -76,7 +76,7 @@ class PoisonFuzzIT {
         addAll(bad, reason, "claim", 50, "UNDECODABLE", i -> absurdLength(random, "claim-" + i));
         addAll(bad, reason, "oversized", 50, "UNDECODABLE", i -> encode("oversized-" + i, "a".repeat(20_000), 1, null));
         addAll(bad, reason, "huge", 100, "INVALID_REQUEST", i -> encode("huge-" + i, "a".repeat(3_000), 1, null));
-        addAll(bad, reason, "utf8", 100, "INVALID_REQUEST", i -> invalidUtf8("utf8-" + i));
+        addAll(bad, reason, "utf8", 100, "UNDECODABLE", i -> invalidUtf8("utf8-" + i));
         addAll(bad, reason, "range", 150, "INVALID_REQUEST", PoisonFuzzIT::outOfRange);
         List<String> good = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
@@ -189,12 +189,11 @@ class PoisonFuzzIT {
 
     private static byte[] invalidUtf8(String id) {
         String placeholder = "PLACEHOLDERPLACEHOLDER";
-        byte[] bytes = encode(id, placeholder, 1, null);
-        int at = indexOf(bytes, placeholder.getBytes(StandardCharsets.US_ASCII));
-        for (int i = 0; i < placeholder.length(); i++) {
-            bytes[at + i] = (byte) (i % 2 == 0 ? 0xC3 : 0x28); // a lead byte followed by a non-continuation byte
+        byte[] invalid = new byte[placeholder.length()];
+        for (int i = 0; i < invalid.length; i++) {
+            invalid[i] = (byte) (i % 2 == 0 ? 0xC3 : 0x28); // a lead byte followed by a non-continuation byte
         }
-        return bytes;
+        return CraftedCaptions.overwrite(encode(id, placeholder, 1, null), placeholder, invalid);
     }
 
     private static byte[] outOfRange(int i) {
@@ -214,19 +213,6 @@ class PoisonFuzzIT {
     private static byte[] encode(String id, String caption, int samples, Interpolation interpolation) {
         return CODEC.encode(CaptionEvent.newBuilder().setRequestId(id).setCaption(caption).setSamples(samples)
                 .setInterpolation(interpolation).build());
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalArgumentException("placeholder not found");
     }
 
     private static void send(List<ProducerRecord<String, byte[]>> records) {

@@ -12,6 +12,25 @@ public final class CraftedCaptions {
     }
 
     /**
+     * {@code message} with the first occurrence of the ASCII {@code placeholder} overwritten by {@code bytes} of the
+     * same length, e.g. to put bytes no encoder would write (invalid UTF-8) inside an encoded string.
+     */
+    public static byte[] overwrite(byte[] message, String placeholder, byte[] bytes) {
+        byte[] needle = placeholder.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (needle.length != bytes.length) {
+            throw new IllegalArgumentException("the replacement must be as long as the placeholder");
+        }
+        for (int at = 0; at + needle.length <= message.length; at++) {
+            if (java.util.Arrays.equals(message, at, at + needle.length, needle, 0, needle.length)) {
+                byte[] out = message.clone();
+                System.arraycopy(bytes, 0, out, at, bytes.length);
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("placeholder " + placeholder + " not found");
+    }
+
+    /**
      * Today's CaptionEvent header, then the first field (the request id, a string) claiming {@code claim} bytes, then
      * {@code body}: {@code lengthClaim(2_147_483_639, "abc")} is the 18-byte record of issue 12.
      */

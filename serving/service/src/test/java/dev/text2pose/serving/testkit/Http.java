@@ -26,6 +26,22 @@ public final class Http {
         }
     }
 
+    /**
+     * The status code of a GET of {@code path} on 127.0.0.1 with the given {@code Host} and {@code Origin} (or none)
+     * headers, written as raw bytes: the JDK's client refuses to set {@code Host}.
+     */
+    public static int statusWithHost(int port, String path, String host, String origin) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
     /** The value of the first Prometheus sample whose line starts with {@code series}, or -1 if absent. */
     public static double metric(String scrape, String series) {
         for (String line : scrape.split("\n")) {

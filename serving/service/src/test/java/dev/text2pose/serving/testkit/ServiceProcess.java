@@ -108,6 +108,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's HTTP port; only for a service started with {@link #run}. */
+    public int httpPort() {
+        return httpPort;
+    }
+
     /** The service's {@code /metrics} text; only for a service started with {@link #run}. */
     public String metrics() throws InterruptedException {
         return get(httpPort, HttpPaths.METRICS).orElseThrow(() -> new IllegalStateException("no HTTP answer"))

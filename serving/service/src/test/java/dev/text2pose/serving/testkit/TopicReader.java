@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
@@ -28,13 +29,27 @@ public final class TopicReader {
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic,
                                                            Predicate<List<ConsumerRecord<String, byte[]>>> done,
                                                            Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        return read(bootstrapServers, topic, StringDeserializer.class, done, timeout);
+    }
+
+    /** As {@link #read(String, String, Predicate, Duration)}, with the keys' bytes as they are. */
+    public static List<ConsumerRecord<byte[], byte[]>> readRawKeys(String bootstrapServers, String topic,
+                                                                  Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                                  Duration timeout) {
+        return read(bootstrapServers, topic, ByteArrayDeserializer.class, done, timeout);
+    }
+
+    private static <K> List<ConsumerRecord<K, byte[]>> read(String bootstrapServers, String topic,
+                                                            Class<? extends Deserializer<K>> keys,
+                                                            Predicate<List<ConsumerRecord<K, byte[]>>> done,
+                                                            Duration timeout) {
+        List<ConsumerRecord<K, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<K, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, keys.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();

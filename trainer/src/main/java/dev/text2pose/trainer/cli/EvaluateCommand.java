@@ -49,9 +49,9 @@ import java.util.stream.Collectors;
  * adds its row (the EMA generator when the run kept one), and a row whose option is absent is listed as not
  * evaluated.
  *
- * <p>The data files default to the project's val2017 keypoints and captions in {@code ../shared/data/coco}; another
- * COCO-format pair runs unchanged with {@code --split all}, with {@code --train-keypoints}/{@code --train-captions}
- * naming the project's files as the training reference. Caption vectors and the retrieval model are cached in
+ * <p>The data files default to the project's val2017 keypoints and captions in {@code ../shared/data/coco}, and the
+ * training reference to its train2017 keypoints and captions there; another COCO-format pair runs unchanged with
+ * {@code --split all}. Caption vectors and the retrieval model are cached in
  * {@code --cache}, so a rerun only generates and scores.
  */
 @Command(name = "evaluate", description = "Scores a model bundle and the baselines on held-out captions.")
@@ -73,11 +73,12 @@ final class EvaluateCommand implements Callable<Integer> {
             + "(default: captions_val2017 in ../shared/data/coco).")
     private Path captions;
 
-    @Option(names = "--train-keypoints", description = "Keypoints file whose train split is the training reference "
-            + "(default: --keypoints).")
+    @Option(names = "--train-keypoints", description = "Keypoints file whose single-person images are the training "
+            + "reference (default: person_keypoints_train2017 in ../shared/data/coco).")
     private Path trainKeypoints;
 
-    @Option(names = "--train-captions", description = "Captions file of --train-keypoints (default: --captions).")
+    @Option(names = "--train-captions", description = "Captions file of --train-keypoints (default: "
+            + "captions_train2017, else captions_train2017_partial, in ../shared/data/coco).")
     private Path trainCaptions;
 
     @Option(names = "--model", description = "Model bundle (.onnx) of the conditional generator row (default: the "
@@ -163,8 +164,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Path keypointFile = keypoints != null ? keypoints : projectFiles().valKeypoints();
         Path captionFile = captions != null ? captions : projectFiles().valCaptions();
         EvaluationDataLoader.DataFiles files = new EvaluationDataLoader.DataFiles(keypointFile, captionFile,
-                trainKeypoints != null ? trainKeypoints : keypointFile,
-                trainCaptions != null ? trainCaptions : captionFile);
+                trainKeypoints != null ? trainKeypoints : projectFiles().trainKeypoints(),
+                trainCaptions != null ? trainCaptions : projectFiles().trainCaptions());
         RetrievalSettings retrieval = retrievalEpochs == null ? RetrievalSettings.defaults()
                 : RetrievalSettings.defaults().withEpochs(retrievalEpochs);
         Path cacheDirectory = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");

@@ -1,6 +1,7 @@
 package dev.text2pose.trainer.cli;
 
 import dev.text2pose.model.BundleMetadata;
+import dev.text2pose.trainer.data.CocoFiles;
 import dev.text2pose.trainer.export.BundleDescription;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
@@ -82,17 +83,32 @@ final class ExportCommand implements Callable<Integer> {
             description = "Id of the sentence encoder the bundle takes (default ${DEFAULT-VALUE}).")
     private String textEncoder;
 
+    @Option(names = "--calibrate-presence", description = "With --checkpoint: fit per-keypoint presence thresholds "
+            + "on the validation split and apply them in the graph (see PresenceCalibration).")
+    private boolean calibratePresence;
+
+    @Option(names = "--data", description = "With --calibrate-presence: folder of the COCO files (default "
+            + "../shared/data/coco).")
+    private Path data;
+
+    @Option(names = "--cache", description = "With --calibrate-presence: folder for the caption embedding cache "
+            + "(default ~/.cache/text2pose).")
+    private Path cache;
+
     @Override
     public Integer call() throws Exception {
         if (untrained == (checkpoint != null)) {
             throw new ParameterException(spec.commandLine(), "pass exactly one of --untrained and --checkpoint");
+        }
+        if (calibratePresence && checkpoint == null) {
+            throw new ParameterException(spec.commandLine(), "--calibrate-presence needs --checkpoint");
         }
         if (checkpoint != null) {
             return exportTrained();
         }
         HeatmapRange range = parseRange();
         BundleDescription description = new BundleDescription(false, textEncoder, embeddingScale, range,
-                PaperSpec.PRESENCE_THRESHOLD, provenance());
+                PaperSpec.PRESENCE_THRESHOLD, provenance(), null);
         LOG.info("export: untrained, seed {}, embedding scale {}, heatmap range {}, text encoder {}, output {}",
                 seed, embeddingScale, range.label(), textEncoder, output);
         HeatmapGenerator generator = HeatmapGenerator.conditional(seed);
@@ -123,11 +139,15 @@ final class ExportCommand implements Callable<Integer> {
         provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
         provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         BundleDescription description = new BundleDescription(true, textEncoder, config.embeddingScale(),
-                config.heatmapRange(), PaperSpec.PRESENCE_THRESHOLD, provenance);
+                config.heatmapRange(), PaperSpec.PRESENCE_THRESHOLD, provenance, null);
         LOG.info("export: trained, {} at step {}, heatmap range {}, output {}", weights, saved.step(),
                 config.heatmapRange().label(), output);
-        BundleMetadata metadata = new OnnxExporter().export(TrainedGenerators.heatmap(folder, !raw), description,
-                output);
+        HeatmapGenerator generator = TrainedGenerators.heatmap(folder, !raw);
+        BundleMetadata metadata = calibratePresence
+                ? CalibratedExport.write(generator, description, output,
+                data != null ? data : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath()),
+                cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose"), config.seed())
+                : new OnnxExporter().export(generator, description, output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;
     }

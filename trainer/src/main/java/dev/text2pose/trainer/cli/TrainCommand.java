@@ -4,10 +4,8 @@ import dev.text2pose.model.OrtSessions;
 import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.data.CaptionEmbedder;
 import dev.text2pose.trainer.data.CaptionedPose;
-import dev.text2pose.trainer.data.CaptionedPoseDataset;
 import dev.text2pose.trainer.data.CocoDatasets;
 import dev.text2pose.trainer.data.CocoFiles;
-import dev.text2pose.trainer.data.DataSplit;
 import dev.text2pose.trainer.data.DatasetHash;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.data.PoseDataset;
@@ -45,7 +43,8 @@ import java.util.concurrent.Callable;
  * train --stage cond --set initFrom=/work/runs/stage1/checkpoint --output /work/runs/stage2
  * train --stage cond --model mlp --output /work/runs/mlp
  * </pre>
- * Stage 2 trains on the TRAIN split only; its captions are embedded with the serving encoder once and cached.
+ * Stage 2 trains on train2017's single-person images with their captions, never on an image the val2017 files list;
+ * its captions are embedded with the serving encoder once and cached.
  */
 @Command(name = "train", description = "Trains a stage of the text-to-pose GAN and writes a resumable run folder.")
 final class TrainCommand implements Callable<Integer> {
@@ -135,10 +134,10 @@ final class TrainCommand implements Callable<Integer> {
             PoseDataset poses = CocoDatasets.stage1(files.trainKeypoints());
             return TrainingData.unconditional("stage 1: train2017 persons", poses.poses(), poses.hash());
         }
-        CaptionedPoseDataset all = CocoDatasets.stage2(files.valKeypoints(), files.valCaptions());
-        List<CaptionedPose> train = all.split(DataSplit.TRAIN);
-        return TrainingData.conditional("stage 2: val2017 single persons, TRAIN split", train, embed(train),
-                DatasetHash.ofCaptioned(train));
+        List<CaptionedPose> train = CocoDatasets.stage2(files.trainKeypoints(), files.trainCaptions()).samples();
+        return TrainingData.conditional("stage 2: train2017 single persons with captions ("
+                        + files.trainCaptions().getFileName() + ")", train, embed(train), DatasetHash.ofCaptioned(train),
+                CocoDatasets.listedImageIds(files.valKeypoints(), files.valCaptions()));
     }
 
     /** One raw vector per caption, grouped per sample, from the cache or the serving encoder. */

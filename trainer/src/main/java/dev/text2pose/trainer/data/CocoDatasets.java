@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The entry point of the data package: COCO files in, the paper's two datasets out.
@@ -35,6 +37,17 @@ public final class CocoDatasets {
                 CaptionFileReader.read(captionFile));
         log(dataset.report(), start);
         return dataset;
+    }
+
+    /**
+     * Every image id that {@code keypointFile} or {@code captionFile} lists, whether or not it passes a rule: what
+     * the trainer must never train on when these are the evaluation files.
+     */
+    public static Set<Long> listedImageIds(Path keypointFile, Path captionFile) throws IOException {
+        Set<Long> ids = new HashSet<>();
+        KeypointFileReader.read(keypointFile).images().forEach(i -> ids.add(i.id()));
+        CaptionFileReader.read(captionFile).images().forEach(i -> ids.add(i.id()));
+        return ids;
     }
 
     private static void log(DataReport report, long startNanos) {

@@ -7,29 +7,34 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The three COCO files the trainer reads, found in one directory.
+ * The four COCO files the trainer reads, found in one directory.
  *
- * <p>Stage 1 reads the train2017 keypoints; stage 2 reads the val2017 keypoints with the val2017 captions, because
- * this project's data has captions for val2017 only (see the data README). Each file may be plain
- * ({@code .json}) or gzip ({@code .json.gz}); the plain one wins if both exist, as the likelier to be the user's
- * own copy of the official file.
+ * <p>Stage 1 reads the train2017 keypoints; stage 2 trains on the train2017 keypoints with the train2017 captions
+ * and is evaluated on the val2017 keypoints with the val2017 captions, as in the paper. The train captions are the
+ * official {@code captions_train2017} where a user has it, else this project's {@code captions_train2017_partial}
+ * (the official captions of part of train2017; see the data README). Each file may be plain ({@code .json}) or
+ * gzip ({@code .json.gz}); the plain one wins if both exist, as the likelier to be the user's own copy.
  *
  * @param trainKeypoints {@code person_keypoints_train2017.json[.gz]}
+ * @param trainCaptions  {@code captions_train2017.json[.gz]}, else {@code captions_train2017_partial.json[.gz]}
  * @param valKeypoints   {@code person_keypoints_val2017.json[.gz]}
  * @param valCaptions    {@code captions_val2017.json[.gz]}
  */
-public record CocoFiles(Path trainKeypoints, Path valKeypoints, Path valCaptions) {
+public record CocoFiles(Path trainKeypoints, Path trainCaptions, Path valKeypoints, Path valCaptions) {
 
     /** The directory this project keeps the data in, relative to the checkout root. */
     public static final String DEFAULT_RELATIVE_DIRECTORY = "../shared/data/coco";
 
+    private static final List<String> SUFFIXES = List.of(".json", ".json.gz");
+
     /**
-     * Finds the three files in {@code directory}.
+     * Finds the four files in {@code directory}.
      *
-     * @throws NoSuchFileException naming the first file found in neither form
+     * @throws NoSuchFileException naming the first file found in no form
      */
     public static CocoFiles in(Path directory) throws IOException {
         return new CocoFiles(find(directory, "person_keypoints_train2017"),
+                find(directory, "captions_train2017", "captions_train2017_partial"),
                 find(directory, "person_keypoints_val2017"), find(directory, "captions_val2017"));
     }
 
@@ -50,14 +55,17 @@ public record CocoFiles(Path trainKeypoints, Path valKeypoints, Path valCaptions
         return fromRoot;
     }
 
-    private static Path find(Path directory, String stem) throws NoSuchFileException {
-        for (String suffix : List.of(".json", ".json.gz")) {
-            Path file = directory.resolve(stem + suffix);
-            if (Files.isRegularFile(file)) {
-                return file;
+    /** The first of {@code stems}, in order, that exists in either form. */
+    private static Path find(Path directory, String... stems) throws NoSuchFileException {
+        for (String stem : stems) {
+            for (String suffix : SUFFIXES) {
+                Path file = directory.resolve(stem + suffix);
+                if (Files.isRegularFile(file)) {
+                    return file;
+                }
             }
         }
-        throw new NoSuchFileException(directory.resolve(stem + ".json[.gz]").toString(), null,
+        throw new NoSuchFileException(directory.resolve(String.join("|", stems) + ".json[.gz]").toString(), null,
                 "COCO annotation file not found");
     }
 }

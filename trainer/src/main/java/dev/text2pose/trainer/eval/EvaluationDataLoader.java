@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
  * rule of {@link CocoDatasets#stage2} and the split of {@link DataSplit}.
  *
  * <p>The training reference (for the random-pose and retrieval baselines, the nearest-neighbour distance to the
- * training set and the retrieval model) is always the {@link DataSplit#TRAIN} split of the training files, which
- * are the evaluation files unless the caller names others. Any training image that is also evaluated is dropped
- * from the reference, so no run compares a caption with its own image's pose through the back door; on the
- * project's own test or validation split that never happens, because the split is by image id.
+ * training set, the retrieval model and the judge) is every single-person image of the training files: the
+ * {@link DataSplit#TRAIN} split, train2017 in the project. Any training image that is also evaluated is dropped
+ * from the reference, so no run compares a caption with its own image's pose through the back door; with the
+ * project's files that never happens, because train2017 and val2017 ids are disjoint.
  */
 public final class EvaluationDataLoader {
 
@@ -65,7 +65,7 @@ public final class EvaluationDataLoader {
                     + split.label() + " split");
         }
         Set<Long> evaluated = evalImages.stream().map(CaptionedPose::imageId).collect(Collectors.toSet());
-        List<CaptionedPose> allTrain = trainDataset.split(DataSplit.TRAIN);
+        List<CaptionedPose> allTrain = trainDataset.samples();
         List<CaptionedPose> trainImages = allTrain.stream().filter(s -> !evaluated.contains(s.imageId())).toList();
         int dropped = allTrain.size() - trainImages.size();
         if (dropped > 0) {
@@ -121,11 +121,6 @@ public final class EvaluationDataLoader {
      * @param trainCaptions  its captions file
      */
     public record DataFiles(Path keypoints, Path captions, Path trainKeypoints, Path trainCaptions) {
-
-        /** Files whose own training split is the reference: the project's usual case. */
-        public static DataFiles of(Path keypoints, Path captions) {
-            return new DataFiles(keypoints, captions, keypoints, captions);
-        }
 
         boolean sameTrainingFiles() {
             return keypoints.toAbsolutePath().normalize().equals(trainKeypoints.toAbsolutePath().normalize())

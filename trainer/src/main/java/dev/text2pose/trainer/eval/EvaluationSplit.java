@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Which single-person images of the evaluation file are evaluated.
  *
- * <p>{@link #TEST} and {@link #VALIDATION} are the project's own splits of its conditional data ({@link DataSplit},
- * by image id); {@link #ALL} takes every image of the file unchanged, for COCO-format files the project has never
- * seen. The test split is for reported numbers only; the validation split is for choosing settings.
+ * <p>{@link #TEST} and {@link #VALIDATION} are the project's own halves of the held-out (val2017) single-person
+ * images ({@link DataSplit#heldOut}, by image id); {@link #ALL} takes every image of the file unchanged, for
+ * COCO-format files the project has never seen. The test split is for reported numbers only; the validation split is for choosing settings.
  */
 public enum EvaluationSplit {
 
@@ -25,8 +25,8 @@ public enum EvaluationSplit {
     /** The images of {@code dataset} this split evaluates, in image-id order. */
     public List<CaptionedPose> select(CaptionedPoseDataset dataset) {
         return switch (this) {
-            case TEST -> dataset.split(DataSplit.TEST);
-            case VALIDATION -> dataset.split(DataSplit.VALIDATION);
+            case TEST -> dataset.heldOut(DataSplit.TEST);
+            case VALIDATION -> dataset.heldOut(DataSplit.VALIDATION);
             case ALL -> dataset.samples();
         };
     }

@@ -34,7 +34,7 @@ public final class MarkdownReport {
                         + "%d captions, %d noise draws each, seed %d (data hash `%.12s`).%n", config.split().label(),
                 config.files().keypoints().getFileName(), data.evalImages().size(), data.queries().size(),
                 config.draws(), config.seed(), data.evalHash()));
-        md.append(String.format(Locale.ROOT, "- **Training reference:** the train split of `%s`: %d images, %d "
+        md.append(String.format(Locale.ROOT, "- **Training reference:** the single-person images of `%s`: %d images, %d "
                         + "captions (data hash `%.12s`)%s.%n%n", config.files().trainKeypoints().getFileName(),
                 data.trainImages().size(), data.trainCaptionPose().length, data.trainHash(),
                 data.droppedTrainImages() > 0 ? "; " + data.droppedTrainImages()

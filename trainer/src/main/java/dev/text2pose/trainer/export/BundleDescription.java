@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param heatmapRange      the range the generator's heatmaps were trained in; decoding depends on it
  * @param presenceThreshold a decoded keypoint is present above this confidence
  * @param provenance        how the weights were made (seed, preset, steps, data hash, code version, created)
+ * @param presence          per-keypoint presence calibration the graph applies, or {@code null} for none
  */
 public record BundleDescription(
         boolean trained,
@@ -22,7 +23,8 @@ public record BundleDescription(
         float embeddingScale,
         HeatmapRange heatmapRange,
         float presenceThreshold,
-        Map<String, String> provenance) {
+        Map<String, String> provenance,
+        PresenceCalibration presence) {
 
     public BundleDescription {
         Objects.requireNonNull(textEncoder, "textEncoder");
@@ -31,5 +33,15 @@ public record BundleDescription(
             throw new IllegalArgumentException("embeddingScale must be a positive number, got " + embeddingScale);
         }
         provenance = Map.copyOf(provenance);
+        if (presence != null && presence.target() != presenceThreshold) {
+            throw new IllegalArgumentException("the calibration maps to " + presence.target()
+                    + ", the bundle's threshold is " + presenceThreshold);
+        }
+    }
+
+    /** This description with {@code calibration} applied in the graph. */
+    public BundleDescription withPresence(PresenceCalibration calibration) {
+        return new BundleDescription(trained, textEncoder, embeddingScale, heatmapRange, presenceThreshold, provenance,
+                calibration);
     }
 }

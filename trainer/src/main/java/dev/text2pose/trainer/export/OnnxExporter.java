@@ -17,7 +17,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.text2pose.trainer.export.GraphBuilder.floatAttribute;
 import static dev.text2pose.trainer.export.GraphBuilder.intAttribute;
@@ -30,7 +32,8 @@ import static dev.text2pose.trainer.export.GraphBuilder.intsAttribute;
  * <p>The graph: {@code text_embedding * embeddingScale} -> Gemm (the text Linear) -> LeakyRelu(0.2) ->
  * Concat with {@code noise} -> Reshape to [batch, 256, 1, 1] -> five ConvTranspose, the first four each with
  * BatchNormalization (running statistics, i.e. eval mode, whatever mode the module is in) and Relu, the last with
- * Tanh -> {@code heatmaps}; then {@link KeypointDecoding} -> {@code keypoints}. The batch dimension is symbolic.
+ * Tanh -> {@code heatmaps}; then {@link KeypointDecoding} (with the description's {@link PresenceCalibration}, if
+ * any) -> {@code keypoints}. The batch dimension is symbolic.
  *
  * <p>The model version is {@code architecture-(trained|untrained)-hash}, where hash is the first 8 hex digits of
  * SHA-256 over every initializer's name and bytes, so the same numbers always give the same version and any change
@@ -41,6 +44,12 @@ public final class OnnxExporter {
 
     /** The ONNX operator set the graph is written against. */
     public static final int OPSET = 13;
+
+    /**
+     * Provenance key of the per-keypoint presence thresholds ({@link PresenceCalibration#describe()}) that a
+     * calibrated graph applies; absent when it applies none.
+     */
+    public static final String PRESENCE_THRESHOLDS_KEY = "presence_thresholds";
 
     /** Written to the model's {@code producer_name}. */
     public static final String PRODUCER = "text2pose-trainer";
@@ -67,7 +76,7 @@ public final class OnnxExporter {
             String vector = textAndNoise(graph, generator.textLayer(), description.embeddingScale());
             String heatmaps = upsample(graph, generator, vector);
             KeypointDecoding.append(graph, heatmaps, description.heatmapRange(), PaperSpec.KEYPOINTS,
-                    PaperSpec.HEATMAP_SIZE, GeneratorGraph.KEYPOINT_OUTPUT);
+                    PaperSpec.HEATMAP_SIZE, description.presence(), GeneratorGraph.KEYPOINT_OUTPUT);
         }
         declareOutputs(graph);
         BundleMetadata metadata = metadata(generator, description, graph.initializerHash());
@@ -137,7 +146,17 @@ public final class OnnxExporter {
                 + weightHash.substring(0, 8);
         return new BundleMetadata(version, d.trained(), PaperSpec.ARCHITECTURE, PaperSpec.HEATMAP_SIZE,
                 PaperSpec.NOISE_DIM, generator.textDim(), d.textEncoder(), d.embeddingScale(), d.heatmapRange().label(),
-                d.presenceThreshold(), d.provenance());
+                d.presenceThreshold(), provenance(d));
+    }
+
+    /** The caller's provenance, plus the per-keypoint thresholds when the graph applies a calibration. */
+    private static Map<String, String> provenance(BundleDescription d) {
+        if (d.presence() == null) {
+            return d.provenance();
+        }
+        Map<String, String> provenance = new LinkedHashMap<>(d.provenance());
+        provenance.put(PRESENCE_THRESHOLDS_KEY, d.presence().describe());
+        return provenance;
     }
 
     private static ModelProto model(GraphBuilder graph, BundleMetadata metadata) {

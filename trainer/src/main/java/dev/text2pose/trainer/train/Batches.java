@@ -13,7 +13,10 @@ import java.util.SplittableRandom;
  *
  * <p>Real samples come in epochs: sample number k of the run is position {@code k mod n} of epoch {@code k / n}'s
  * permutation, so critic step s reads samples {@code s*B .. s*B+B-1} and every pose is seen once an epoch. For
- * stage 2 each use of an image takes one of its captions at random, as the paper does. The draws of one step
+ * stage 2 each use of an image takes one of its captions at random, as the paper does. Sampling by image rather
+ * than by (pose, caption) pair also matters for this project's data: the partial train2017 captions file keeps 1
+ * caption for 9,876 images and 5 or more for 9,652, so by pair a pose would weigh as much as the file happened to
+ * keep captions for it; by image every pose counts once an epoch, whatever its caption count. The draws of one step
  * always come in the same order (augmentation, captions, mismatched captions, noise, interpolation weights), so a
  * change to one setting leaves the others' streams where they were.
  */

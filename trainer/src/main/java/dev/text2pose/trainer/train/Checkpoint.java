@@ -47,6 +47,12 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
     static final String GENERATOR_ADAM = "generator-adam.pt";
     static final String CRITIC_ADAM = "critic-adam.pt";
     static final String CONFIG = "config.properties";
+
+    /**
+     * Config keys added after checkpoints were shipped, with the value that reproduces what the code did before
+     * them, so older checkpoints still read. Any other missing or unknown key is refused.
+     */
+    private static final Map<String, String> ADDED_KEYS = Map.of("autocastBf16", "false");
     static final String STATE = "state.properties";
 
     /** The checkpoint folder of output folder {@code output}; throws UncheckedIOException when there is none. */
@@ -68,7 +74,8 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
     /** Reads the config and state of the checkpoint folder {@code folder} (not the weights). */
     public static Checkpoint read(Path folder) {
         Map<String, String> state = readProperties(folder.resolve(STATE));
-        Map<String, String> config = readProperties(folder.resolve(CONFIG));
+        Map<String, String> config = new LinkedHashMap<>(readProperties(folder.resolve(CONFIG)));
+        ADDED_KEYS.forEach(config::putIfAbsent);
         if (!config.keySet().equals(new java.util.HashSet<>(ConfigCodec.keys()))) {
             throw new IllegalArgumentException("config of " + folder + " has keys " + config.keySet()
                     + ", this code expects " + ConfigCodec.keys());

@@ -1,6 +1,7 @@
 package dev.text2pose.trainer.train;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.text2pose.trainer.model.Bf16Autocast;
 import dev.text2pose.trainer.model.PaperSpec;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
@@ -182,6 +183,12 @@ public final class Trainer {
     /** One critic update: the paper's L_D with the mismatched-text term and the joint Lipschitz penalty. */
     @SuppressWarnings("try")
     static CriticTerms criticStep(PoseGan gan, Adam adam, Batches.Critic batch, TrainConfig config) {
+        try (Bf16Autocast autocast = Bf16Autocast.enterIf(config.autocastBf16())) {
+            return criticUpdate(gan, adam, batch, config);
+        }
+    }
+
+    private static CriticTerms criticUpdate(PoseGan gan, Adam adam, Batches.Critic batch, TrainConfig config) {
         long n = batch.poses().size();
         Tensor real = gan.real(batch.poses());
         Tensor text = batch.text() == null ? null : Tensor.create(batch.text(), n, batch.text().length / n);
@@ -223,6 +230,13 @@ public final class Trainer {
 
     /** One generator update: the paper's L_G with the interpolated-text term, plus the model's extra loss. */
     static GeneratorTerms generatorStep(PoseGan gan, Adam adam, Batches.Generator batch, TrainConfig config) {
+        try (Bf16Autocast autocast = Bf16Autocast.enterIf(config.autocastBf16())) {
+            return generatorUpdate(gan, adam, batch, config);
+        }
+    }
+
+    private static GeneratorTerms generatorUpdate(PoseGan gan, Adam adam, Batches.Generator batch,
+                                                  TrainConfig config) {
         long n = batch.targets().size();
         TensorVector criticWeights = gan.critic().parameters();
         setRequiresGrad(criticWeights, false); // gradients flow through D to G, D's own are not needed

@@ -1,12 +1,12 @@
 package dev.text2pose.trainer.train;
 
 import dev.text2pose.trainer.data.CaptionedPose;
-import dev.text2pose.trainer.data.DataSplit;
 import dev.text2pose.trainer.data.FramePose;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a run trains on, in memory: the poses and, for stage 2, each pose's captions with their raw (unit-norm)
@@ -55,18 +55,19 @@ public record TrainingData(String name, List<FramePose> poses, List<List<String>
     /**
      * Stage-2 data from captioned samples and their vectors.
      *
-     * @param samples    train-split samples only; a validation or test image is refused, so held-out captions
-     *                   can never be trained on
+     * @param samples    the training files' samples
      * @param embeddings per sample, one raw vector per caption
+     * @param heldOut    every image id the evaluation files list; a sample with one of them is refused, so no
+     *                   validation or test caption can ever be trained on, whatever files a user points at
      */
     public static TrainingData conditional(String name, List<CaptionedPose> samples, List<float[][]> embeddings,
-                                           String hash) {
+                                           String hash, Set<Long> heldOut) {
         List<FramePose> poses = new ArrayList<>(samples.size());
         List<List<String>> captions = new ArrayList<>(samples.size());
         for (CaptionedPose sample : samples) {
-            if (DataSplit.of(sample.imageId()) != DataSplit.TRAIN) {
-                throw new IllegalArgumentException("image " + sample.imageId() + " is in the "
-                        + DataSplit.of(sample.imageId()) + " split; only TRAIN images may be trained on");
+            if (heldOut.contains(sample.imageId())) {
+                throw new IllegalArgumentException("image " + sample.imageId() + " is listed by the evaluation "
+                        + "files; held-out images are never trained on");
             }
             poses.add(sample.pose());
             captions.add(sample.captions());

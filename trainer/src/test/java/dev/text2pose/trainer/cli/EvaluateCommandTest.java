@@ -30,7 +30,8 @@ class EvaluateCommandTest {
         EvalFixture files = EvalFixture.write(dir, 8, 3);
         StringWriter out = new StringWriter();
         int status = execute(out, "evaluate", "--keypoints", files.keypoints.toString(), "--captions",
-                files.captions.toString(), "--output", dir.resolve("out").toString(), "--cache",
+                files.captions.toString(), "--train-keypoints", files.trainKeypoints.toString(), "--train-captions",
+                files.trainCaptions.toString(), "--output", dir.resolve("out").toString(), "--cache",
                 dir.resolve("cache").toString(), "--seed", "5", "--draws", "2", "--retrieval-epochs", "1",
                 "--resamples", "50");
         assertEquals(0, status, out::toString);
@@ -51,7 +52,8 @@ class EvaluateCommandTest {
         StringWriter out = new StringWriter();
         assertEquals(0, execute(out, "export", "--untrained", "--seed", "3", "--output", bundle.toString()));
         String[] common = {"evaluate", "--keypoints", files.keypoints.toString(), "--captions",
-                files.captions.toString(), "--model", bundle.toString(), "--cache", dir.resolve("cache").toString(),
+                files.captions.toString(), "--train-keypoints", files.trainKeypoints.toString(), "--train-captions",
+                files.trainCaptions.toString(), "--model", bundle.toString(), "--cache", dir.resolve("cache").toString(),
                 "--draws", "2", "--retrieval-epochs", "1", "--resamples", "50", "--output"};
         // The run folder for one, the checkpoint folder inside it for the other: both are accepted.
         int status = execute(out, concat(common, dir.resolve("out").toString(), "--regression", mlp.toString(),

@@ -7,7 +7,10 @@ import ai.onnxruntime.OrtSession;
 import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.model.GeneratorGraph;
 import dev.text2pose.trainer.TensorArrays;
+import dev.text2pose.trainer.data.DataSplit;
 import dev.text2pose.trainer.data.FramePose;
+import dev.text2pose.trainer.eval.EvalFixture;
+import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.model.TextScaling;
@@ -106,6 +109,29 @@ class TrainCommandTest {
         }
     }
 
+    @Test
+    void exportCalibratesPresenceOnTheValidationSplitAndRecordsIt() throws IOException, OrtException {
+        Path run = dir.resolve("cond");
+        Trainer.run(TrainConfig.preset("smoke", Stage.COND, ModelKind.HEATMAP), conditionalData(),
+                new TrainRun(run, false, "abc1234", new PrintStream(OutputStream.nullOutputStream())));
+        Path coco = Files.createDirectories(dir.resolve("coco"));
+        EvalFixture.writeCocoFolder(coco, 4, DataSplit.VALIDATION, 5);
+        Path bundle = dir.resolve("calibrated.onnx");
+        StringWriter out = new StringWriter();
+        assertEquals(0, execute(out, "export", "--checkpoint", run.toString(), "--calibrate-presence", "--data",
+                coco.toString(), "--cache", dir.resolve("cache").toString(), "--output", bundle.toString()),
+                out::toString);
+        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(bundle.toString())) {
+            Map<String, String> provenance = BundleMetadata.fromProperties(session.getMetadata()
+                    .getCustomMetadata()).provenance();
+            assertTrue(provenance.get(OnnxExporter.PRESENCE_THRESHOLDS_KEY).startsWith("nose="), provenance::toString);
+            assertTrue(provenance.get("presence_calibration").contains("validation split (text2pose-split-v2:) of "
+                    + "person_keypoints_val2017.json: 5 images, 10 captions"), provenance::toString);
+        }
+        assertEquals(2, execute(out, "export", "--untrained", "--calibrate-presence", "--output",
+                dir.resolve("x.onnx").toString()), "calibration needs a trained checkpoint");
+    }
+
     private static TrainingData conditionalData() {
         Random random = new Random(3);
         List<FramePose> poses = new ArrayList<>();
@@ -127,7 +153,7 @@ class TrainCommandTest {
         return new TrainingData("fixture", poses, captions, vectors, "fixture-hash-cond");
     }
 
-    /** A train2017 keypoint file of 6 persons with all 17 keypoints, in the official layout, and empty val files. */
+    /** A train2017 keypoint file of 6 persons with all 17 keypoints, in the official layout; empty other files. */
     private static Path cocoFixture(Path folder) throws IOException {
         Files.createDirectories(folder);
         StringJoiner images = new StringJoiner(", ");
@@ -148,6 +174,7 @@ class TrainCommandTest {
         Files.writeString(folder.resolve("person_keypoints_val2017.json"),
                 "{\"images\": [], \"annotations\": [], \"categories\": []}");
         Files.writeString(folder.resolve("captions_val2017.json"), "{\"images\": [], \"annotations\": []}");
+        Files.writeString(folder.resolve("captions_train2017.json"), "{\"images\": [], \"annotations\": []}");
         return folder;
     }
 

@@ -20,31 +20,68 @@ public final class EvalFixture {
 
     private static final String[] CLASSES = {"standing with arms down", "holding arms out", "raising both arms"};
 
-    /** The keypoints file. */
+    /** The evaluation (val2017-like) keypoints file. */
     public final Path keypoints;
-    /** The captions file. */
+    /** Its captions file. */
     public final Path captions;
+    /** The training (train2017-like) keypoints file. */
+    public final Path trainKeypoints;
+    /** Its captions file. */
+    public final Path trainCaptions;
 
-    private EvalFixture(Path keypoints, Path captions) {
+    private EvalFixture(Path keypoints, Path captions, Path trainKeypoints, Path trainCaptions) {
         this.keypoints = keypoints;
         this.captions = captions;
+        this.trainKeypoints = trainKeypoints;
+        this.trainCaptions = trainCaptions;
     }
 
-    /** Writes files with {@code train} training images and {@code test} test images (and no others). */
+    /**
+     * Writes training files with {@code train} images (ids 1, 2, ...) and evaluation files with {@code test} images
+     * whose ids fall in the test half and in no training file.
+     */
     public static EvalFixture write(Path dir, int train, int test) throws IOException {
-        List<Long> ids = new ArrayList<>();
-        int inTrain = 0;
-        int inTest = 0;
-        for (long id = 1; inTrain < train || inTest < test; id++) {
-            DataSplit split = DataSplit.of(id);
-            if (split == DataSplit.TRAIN && inTrain < train) {
-                inTrain++;
-                ids.add(id);
-            } else if (split == DataSplit.TEST && inTest < test) {
-                inTest++;
-                ids.add(id);
+        List<Long> trainIds = new ArrayList<>();
+        for (long id = 1; id <= train; id++) {
+            trainIds.add(id);
+        }
+        List<Long> testIds = new ArrayList<>();
+        for (long id = train + 1; testIds.size() < test; id++) {
+            if (DataSplit.heldOut(id) == DataSplit.TEST) {
+                testIds.add(id);
             }
         }
+        Path[] trainFiles = writeFiles(dir, "train", trainIds);
+        Path[] evalFiles = writeFiles(dir, "eval", testIds);
+        return new EvalFixture(evalFiles[0], evalFiles[1], trainFiles[0], trainFiles[1]);
+    }
+
+    /**
+     * Writes a COCO folder as {@code CocoFiles} finds it: train2017 files with {@code train} images and val2017
+     * files with {@code heldOut} images of the held-out half {@code split}.
+     */
+    public static void writeCocoFolder(Path dir, int train, DataSplit split, int heldOut) throws IOException {
+        List<Long> trainIds = new ArrayList<>();
+        for (long id = 1; id <= train; id++) {
+            trainIds.add(id);
+        }
+        List<Long> heldOutIds = new ArrayList<>();
+        for (long id = train + 1; heldOutIds.size() < heldOut; id++) {
+            if (DataSplit.heldOut(id) == split) {
+                heldOutIds.add(id);
+            }
+        }
+        writeFiles(dir, "train2017", trainIds);
+        writeFiles(dir, "val2017", heldOutIds);
+    }
+
+    /** The files as an evaluation's data: the evaluation files against the training files. */
+    public EvaluationDataLoader.DataFiles dataFiles() {
+        return new EvaluationDataLoader.DataFiles(keypoints, captions, trainKeypoints, trainCaptions);
+    }
+
+    /** Writes a keypoints and a captions file of {@code ids}; returns them in that order. */
+    private static Path[] writeFiles(Path dir, String name, List<Long> ids) throws IOException {
         StringJoiner images = new StringJoiner(", ");
         StringJoiner people = new StringJoiner(", ");
         StringJoiner texts = new StringJoiner(", ");
@@ -59,12 +96,12 @@ public final class EvalFixture {
             texts.add("{\"image_id\": " + id + ", \"id\": " + (3 * id + 1) + ", \"caption\": \"Someone " + CLASSES[k]
                     + " in picture " + id + ".\"}");
         }
-        Path keypoints = Files.writeString(dir.resolve("person_keypoints_fixture.json"), "{\"info\": {}, "
+        Path keypoints = Files.writeString(dir.resolve("person_keypoints_" + name + ".json"), "{\"info\": {}, "
                 + "\"images\": [" + images + "], \"annotations\": [" + people + "], \"categories\": "
                 + "[{\"supercategory\": \"person\", \"id\": 1, \"name\": \"person\"}]}");
-        Path captions = Files.writeString(dir.resolve("captions_fixture.json"), "{\"info\": {}, \"images\": ["
+        Path captions = Files.writeString(dir.resolve("captions_" + name + ".json"), "{\"info\": {}, \"images\": ["
                 + images + "], \"annotations\": [" + texts + "]}");
-        return new EvalFixture(keypoints, captions);
+        return new Path[] {keypoints, captions};
     }
 
     /** A body of class {@code k} inside the bbox, with a little per-image jitter. */

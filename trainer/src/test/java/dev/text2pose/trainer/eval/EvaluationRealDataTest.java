@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The evaluation on a few images of the project's real test split, selected by the training rules; skipped where the
- * data is absent. A fake text encoder keeps it fast (the real one would embed 3,000 training captions), so it checks
+ * data is absent. A fake text encoder keeps it fast (the real one would embed 26,000 training captions), so it checks
  * the selection and the plumbing on real poses, not the quality of any number.
  */
 class EvaluationRealDataTest {
@@ -35,11 +35,10 @@ class EvaluationRealDataTest {
                 : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath());
         Assumptions.assumeTrue(Files.isDirectory(coco), "COCO data not found at " + coco + " - skipped");
         CocoFiles files = CocoFiles.in(coco);
-        List<CaptionedPose> train = CocoDatasets.stage2(files.valKeypoints(), files.valCaptions())
-                .split(DataSplit.TRAIN);
+        List<CaptionedPose> train = CocoDatasets.stage2(files.trainKeypoints(), files.trainCaptions()).samples();
 
-        EvaluationConfig config = new EvaluationConfig(EvaluationDataLoader.DataFiles.of(files.valKeypoints(),
-                files.valCaptions()), EvaluationSplit.TEST, 6, 3, 0, dir.resolve("out"), dir.resolve("cache"),
+        EvaluationConfig config = new EvaluationConfig(new EvaluationDataLoader.DataFiles(files.valKeypoints(),
+                files.valCaptions(), files.trainKeypoints(), files.trainCaptions()), EvaluationSplit.TEST, 6, 3, 0, dir.resolve("out"), dir.resolve("cache"),
                 RetrievalSettings.defaults().withEpochs(1), "test");
         EvaluationResult result;
         try (ModelBundle bundle = ModelBundle.loadDefault(OrtSessions.cpu())) {
@@ -48,8 +47,8 @@ class EvaluationRealDataTest {
         System.out.print(result.table());
 
         assertEquals(6, result.data().evalImages().size());
-        assertTrue(result.data().evalImages().stream().allMatch(s -> DataSplit.of(s.imageId()) == DataSplit.TEST));
-        assertEquals(train.size(), result.data().trainImages().size(), "the whole train split is the reference");
+        assertTrue(result.data().evalImages().stream().allMatch(s -> DataSplit.heldOut(s.imageId()) == DataSplit.TEST));
+        assertEquals(train.size(), result.data().trainImages().size(), "every train2017 single-person image is the reference");
         assertEquals(0, result.data().droppedTrainImages());
         assertEquals(0.0, result.row(EvaluationRows.REAL).metrics().groundTruthDistance().estimate());
         assertTrue(result.row(EvaluationRows.REAL).metrics().presentFraction().estimate() > 0.5);

@@ -140,8 +140,10 @@ class EvaluationTest {
     @Test
     void theAllSplitNeedsTrainingImagesThatAreNotEvaluated() throws IOException {
         EvalFixture files = EvalFixture.write(dir, 6, 2);
+        EvaluationDataLoader.DataFiles sameFiles = new EvaluationDataLoader.DataFiles(files.trainKeypoints,
+                files.trainCaptions, files.trainKeypoints, files.trainCaptions);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> run(files, EvaluationSplit.ALL, List.of()));
+                () -> run(sameFiles, EvaluationSplit.ALL, List.of()));
         assertTrue(e.getMessage().contains("--train-keypoints"), e.getMessage());
     }
 
@@ -150,21 +152,25 @@ class EvaluationTest {
         EvalFixture training = EvalFixture.write(dir, 12, 5);
         Path other = Files.createDirectories(dir.resolve("other"));
         EvalFixture unseen = EvalFixture.write(other, 3, 2);
-        EvaluationConfig config = new EvaluationConfig(new EvaluationDataLoader.DataFiles(unseen.keypoints,
-                unseen.captions, training.keypoints, training.captions), EvaluationSplit.ALL, 0, DRAWS, 3,
-                dir.resolve("out"), dir.resolve("cache"), RetrievalSettings.defaults().withEpochs(2), "test",
+        EvaluationConfig config = new EvaluationConfig(new EvaluationDataLoader.DataFiles(unseen.trainKeypoints,
+                unseen.trainCaptions, training.trainKeypoints, training.trainCaptions), EvaluationSplit.ALL, 0, DRAWS,
+                3, dir.resolve("out"), dir.resolve("cache"), RetrievalSettings.defaults().withEpochs(2), "test",
                 RESAMPLES);
         EvaluationResult result = new Evaluation(config, EvalFixture.bagOfWords(), bundle, List.of()).run();
 
-        assertEquals(5, result.data().evalImages().size(), "every image of the file, train and test ids alike");
-        assertEquals(3, result.data().droppedTrainImages(), "its 3 train-split ids are also in the training files");
+        assertEquals(3, result.data().evalImages().size(), "every image of the file");
+        assertEquals(3, result.data().droppedTrainImages(), "its 3 ids are also in the training files");
         assertEquals(9, result.data().trainImages().size());
     }
 
     private EvaluationResult run(EvalFixture files, EvaluationSplit split, List<EvaluationRow> extra)
             throws IOException {
-        EvaluationConfig config = new EvaluationConfig(EvaluationDataLoader.DataFiles.of(files.keypoints,
-                files.captions), split, 0, DRAWS, 3, dir.resolve("out"), dir.resolve("cache"),
+        return run(files.dataFiles(), split, extra);
+    }
+
+    private EvaluationResult run(EvaluationDataLoader.DataFiles files, EvaluationSplit split,
+                                 List<EvaluationRow> extra) throws IOException {
+        EvaluationConfig config = new EvaluationConfig(files, split, 0, DRAWS, 3, dir.resolve("out"), dir.resolve("cache"),
                 RetrievalSettings.defaults().withEpochs(2), "text2pose-trainer evaluate --test-command", RESAMPLES);
         return new Evaluation(config, EvalFixture.bagOfWords(), bundle, extra).run();
     }

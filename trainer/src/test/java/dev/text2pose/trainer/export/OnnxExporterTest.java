@@ -164,6 +164,41 @@ class OnnxExporterTest {
     }
 
     @Test
+    void aCalibratedGraphRaisesEachConfidenceToItsKeypointsExponentAndRecordsTheThresholds()
+            throws IOException, OrtException {
+        float[] thresholds = new float[PaperSpec.KEYPOINTS];
+        for (int k = 0; k < thresholds.length; k++) {
+            thresholds[k] = 0.1f + 0.02f * k;
+        }
+        PresenceCalibration calibration = new PresenceCalibration(thresholds, PaperSpec.PRESENCE_THRESHOLD);
+        Path file = dir.resolve("calibrated.onnx");
+        new OnnxExporter().export(generator, description(HeatmapRange.MINUS_ONE_TO_ONE, 7).withPresence(calibration),
+                file);
+        Random random = new Random(13);
+        int batch = 4;
+        float[] text = TensorArrays.unitRows(random, batch, PaperSpec.TEXT_DIM);
+        float[] noise = TensorArrays.gaussian(random, batch * PaperSpec.NOISE_DIM);
+        try (OrtSession calibrated = open(file);
+             OrtSession.Result raw = run(session, text, noise, batch);
+             OrtSession.Result result = run(calibrated, text, noise, batch)) {
+            float[] before = output(raw, GeneratorGraph.KEYPOINT_OUTPUT);
+            float[] after = output(result, GeneratorGraph.KEYPOINT_OUTPUT);
+            for (int c = 0; c < batch * PaperSpec.KEYPOINTS; c++) {
+                int k = c % PaperSpec.KEYPOINTS;
+                assertEquals(before[c * 3], after[c * 3], "x of channel " + c);
+                assertEquals(before[c * 3 + 1], after[c * 3 + 1], "y of channel " + c);
+                // float32 Pow in the graph against double Math.pow: a few ulps apart, far below the 1e-3 steps
+                // between thresholds a wrong exponent or keypoint order would show.
+                assertEquals(calibration.apply(k, before[c * 3 + 2]), after[c * 3 + 2], 1e-5f,
+                        "calibrated confidence of channel " + c);
+            }
+            assertEquals(calibration.describe(), BundleMetadata.fromProperties(calibrated.getMetadata()
+                    .getCustomMetadata()).provenance().get(OnnxExporter.PRESENCE_THRESHOLDS_KEY));
+        }
+        assertFalse(written.provenance().containsKey(OnnxExporter.PRESENCE_THRESHOLDS_KEY), "uncalibrated: none");
+    }
+
+    @Test
     void unconditionalGeneratorIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new OnnxExporter().export(HeatmapGenerator.unconditional(0),
                 description(HeatmapRange.MINUS_ONE_TO_ONE, 0), dir.resolve("never.onnx")));
@@ -228,6 +263,6 @@ class OnnxExporterTest {
 
     private static BundleDescription description(HeatmapRange range, long seed) {
         return new BundleDescription(false, "sentence-transformers/all-MiniLM-L6-v2", TextScaling.DEFAULT_EMBEDDING_SCALE,
-                range, PaperSpec.PRESENCE_THRESHOLD, Map.of("seed", Long.toString(seed), "preset", "untrained"));
+                range, PaperSpec.PRESENCE_THRESHOLD, Map.of("seed", Long.toString(seed), "preset", "untrained"), null);
     }
 }

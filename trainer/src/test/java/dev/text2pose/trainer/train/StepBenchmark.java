@@ -23,7 +23,8 @@ import static org.bytedeco.pytorch.global.torch.show_config;
  * is left out, so {@code trainer/bench/peer_check.py} can time the same work in PyTorch from Python.
  *
  * <p>A benchmark, not a test; {@code trainer/bench/peer-check.sh} runs it beside its Python peer. Arguments:
- * {@code [--threads 1] [--warmup 3] [--steps 10] [--batch 64]}. It prints one line of {@code key=value} pairs, for
+ * {@code [--threads 1] [--warmup 3] [--steps 10] [--batch 64] [--bf16 0|1]} ({@code --bf16 1}: the config's
+ * {@code autocastBf16}). It prints one line of {@code key=value} pairs, for
  * example {@code peer=java torch=2.10.0 threads=1 batch=64 warmup=3 steps=10 critic_ms=812.4 generator_ms=301.7 ...}.
  */
 public final class StepBenchmark {
@@ -39,7 +40,8 @@ public final class StepBenchmark {
         int warmup = options.get("warmup");
         int steps = options.get("steps");
         TrainConfig config = ConfigCodec.with(TrainConfig.preset("cpu", Stage.COND, ModelKind.HEATMAP),
-                Map.of("threads", Integer.toString(threads), "batchSize", options.get("batch").toString()));
+                Map.of("threads", Integer.toString(threads), "batchSize", options.get("batch").toString(),
+                        "autocastBf16", Boolean.toString(options.get("bf16") == 1)));
         set_num_threads(threads);
 
         PoseGan gan = Gans.create(config, PaperSpec.TEXT_DIM);
@@ -59,8 +61,8 @@ public final class StepBenchmark {
                 () -> generatorLoss[0] = Trainer.generatorStep(gan, generatorAdam, generatorBatch, config).loss());
         String torch = version("TORCH_VERSION=([0-9.]+)", show_config().getString());
         String oneDnn = version("v([0-9.]+)", get_mkldnn_version().getString());
-        System.out.printf("peer=java torch=%s onednn=%s threads=%d batch=%d warmup=%d steps=%d critic_ms=%.1f "
-                + "generator_ms=%.1f critic_loss=%.4g generator_loss=%.4g%n", torch, oneDnn, threads,
+        System.out.printf("peer=java torch=%s onednn=%s bf16=%s threads=%d batch=%d warmup=%d steps=%d critic_ms=%.1f "
+                + "generator_ms=%.1f critic_loss=%.4g generator_loss=%.4g%n", torch, oneDnn, config.autocastBf16(), threads,
                 config.batchSize(), warmup, steps, criticMs, generatorMs, criticLoss[0], generatorLoss[0]);
     }
 
@@ -83,12 +85,12 @@ public final class StepBenchmark {
 
     private static Map<String, Integer> options(String[] args) {
         Map<String, Integer> options = new LinkedHashMap<>(Map.of("threads", 1, "warmup", 3, "steps", 10,
-                "batch", 64));
+                "batch", 64, "bf16", 0));
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i].replaceFirst("^--", "");
             if (!options.containsKey(key) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: StepBenchmark [--threads N] [--warmup K] [--steps N] "
-                        + "[--batch B]; got " + String.join(" ", args));
+                        + "[--batch B] [--bf16 0|1]; got " + String.join(" ", args));
             }
             options.put(key, Integer.parseInt(args[i + 1]));
         }

@@ -1,6 +1,9 @@
 package dev.text2pose.trainer.eval;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -17,6 +20,7 @@ public final class CaptionRetrieval implements PoseSource {
     private final float[] unitCaptions;
     private final int[] captionPose;
     private final int dimension;
+    private final Map<Vector, Integer> answered = new ConcurrentHashMap<>();
 
     /**
      * @param trainingPoses     the training split's poses
@@ -50,30 +54,51 @@ public final class CaptionRetrieval implements PoseSource {
         return trainingPoses.select(indices);
     }
 
-    /** For each query, the index of the training caption with the highest cosine similarity. */
+    /**
+     * For each query, the index of the training caption with the highest cosine similarity. Each distinct caption
+     * vector is searched once per instance: with tens of thousands of training captions a search is the row's main
+     * cost, and caption sensitivity asks again for captions the row has already answered.
+     */
     int[] nearestCaptions(List<EvalQuery> queries) {
         int[] nearest = new int[queries.size()];
-        IntStream.range(0, queries.size()).parallel().forEach(q -> {
-            float[] query = unit(queries.get(q).embedding());
-            if (query.length != dimension) {
-                throw new IllegalArgumentException("query embedding has " + query.length + " floats, training "
-                        + "captions have " + dimension);
-            }
-            int best = 0;
-            float bestSimilarity = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < captionPose.length; c++) {
-                float similarity = 0f;
-                for (int i = 0, at = c * dimension; i < dimension; i++, at++) {
-                    similarity += query[i] * unitCaptions[at];
-                }
-                if (similarity > bestSimilarity) {
-                    bestSimilarity = similarity;
-                    best = c;
-                }
-            }
-            nearest[q] = best;
-        });
+        IntStream.range(0, queries.size()).parallel().forEach(q -> nearest[q] = answered.computeIfAbsent(
+                new Vector(queries.get(q).embedding()), vector -> nearestCaption(vector.values())));
         return nearest;
+    }
+
+    private int nearestCaption(float[] embedding) {
+        float[] query = unit(embedding);
+        if (query.length != dimension) {
+            throw new IllegalArgumentException("query embedding has " + query.length + " floats, training "
+                    + "captions have " + dimension);
+        }
+        int best = 0;
+        float bestSimilarity = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < captionPose.length; c++) {
+            float similarity = 0f;
+            for (int i = 0, at = c * dimension; i < dimension; i++, at++) {
+                similarity += query[i] * unitCaptions[at];
+            }
+            if (similarity > bestSimilarity) {
+                bestSimilarity = similarity;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** A caption vector as a map key, equal by content. */
+    private record Vector(float[] values) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Vector v && Arrays.equals(values, v.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
     }
 
     /** {@code v} scaled to unit length; a zero vector stays zero (similar to nothing). */

@@ -89,9 +89,11 @@ final class JudgeScores {
         }
         RPrecision.Scores scores = rPrecision(poseEmbeddings, nearestTraining);
         int[] imageOfQuery = data.queries().stream().mapToInt(EvalQuery::imageIndex).toArray();
-        Interval top3 = bootstrap.interval(ImageSums.of(scores.top3ByQuery(), imageOfQuery, data.evalPoses().size()));
+        Interval top3 = bootstrap.interval(ImageSums.of(scores.top3ByQuery(), imageOfQuery, data.evalPoses().size()))
+                .within(0, 1);
         Interval fid = real ? (floor == null ? null : new Interval(floor, Double.NaN, Double.NaN, Double.NaN))
-                : bootstrap.interval((resample, weights) -> fid(moments, resample, weights));
+                : bootstrap.interval((resample, weights) -> fid(moments, resample, weights))
+                .within(0, Double.POSITIVE_INFINITY);
         return new Result(scores, top3, fid);
     }
 

@@ -46,7 +46,7 @@ final class OneNnAccuracy {
             tests[r] = TwoSampleTest.of(poses.select(picks), data.evalPoses());
         }
         return bootstrap.interval((resample, weights) -> Arrays.stream(tests).mapToDouble(t -> t.accuracy(weights))
-                .average().orElseThrow());
+                .average().orElseThrow()).within(0, 1);
     }
 
     /** The real-pose row's floor: the evaluated poses against as many random training poses. */
@@ -70,7 +70,7 @@ final class OneNnAccuracy {
                 sum += tests[r].accuracy(unitWeights);
             }
             return sum / draws;
-        });
+        }).within(0, 1);
     }
 
     /** {@code count} distinct indices of {@code 0..n-1}, by a partial Fisher-Yates shuffle. */

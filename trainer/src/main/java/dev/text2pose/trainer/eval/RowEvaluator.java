@@ -74,7 +74,7 @@ public final class RowEvaluator {
                 real || draws < 2 ? null : diversity(poses),
                 sensitivity.measure(row.source(), poses, draws),
                 bootstrap.interval(CaptionMatch.perImage(poses, imageOfPose, data.evalPoses())),
-                perPose(presentFractions(poses)),
+                perPose(presentFractions(poses)).within(0, 1),
                 poses.presentFractionByKeypoint(),
                 judged.rPrecision(), judged.top3(), judged.fid(),
                 (System.nanoTime() - start) / 1e9);

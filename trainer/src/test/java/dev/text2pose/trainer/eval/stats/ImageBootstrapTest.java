@@ -80,6 +80,13 @@ class ImageBootstrapTest {
     }
 
     @Test
+    void anIntervalIsHeldInsideTheMetricsRange() {
+        Interval pushed = new Interval(0.999, 0.993, 1.001, -0.0014).within(0, 1);
+        assertEquals(new Interval(0.999, 0.993, 1.0, -0.0014), pushed);
+        assertEquals(0, new Interval(0.01, -0.005, 0.03, 0.02).within(0, Double.POSITIVE_INFINITY).low());
+    }
+
+    @Test
     void eachResampleIsAskedForByItsIndexWithItsWeights() {
         ImageBootstrap bootstrap = new ImageBootstrap(20, 50, 8);
         bootstrap.interval((resample, weights) -> {

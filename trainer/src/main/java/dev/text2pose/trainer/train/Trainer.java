@@ -188,6 +188,7 @@ public final class Trainer {
         }
     }
 
+    @SuppressWarnings("try") // NoGradGuard works by its extent
     private static CriticTerms criticUpdate(PoseGan gan, Adam adam, Batches.Critic batch, TrainConfig config) {
         long n = batch.poses().size();
         Tensor real = gan.real(batch.poses());
@@ -229,6 +230,7 @@ public final class Trainer {
     }
 
     /** One generator update: the paper's L_G with the interpolated-text term, plus the model's extra loss. */
+    @SuppressWarnings("try") // Bf16Autocast works by its extent
     static GeneratorTerms generatorStep(PoseGan gan, Adam adam, Batches.Generator batch, TrainConfig config) {
         try (Bf16Autocast autocast = Bf16Autocast.enterIf(config.autocastBf16())) {
             return generatorUpdate(gan, adam, batch, config);

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would miss; weight gradients to 20 %, which says bf16 works as documented, not that it is float32-exact: that
  * is why {@code autocastBf16} is a switch, off in the presets.
  */
+@SuppressWarnings("try") // Bf16Autocast works by its extent
 class Bf16AutocastTest {
 
     private static final double FORWARD_TOLERANCE = 3e-2;

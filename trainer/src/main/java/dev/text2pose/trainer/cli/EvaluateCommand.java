@@ -11,8 +11,10 @@ import dev.text2pose.trainer.eval.EvaluationRow;
 import dev.text2pose.trainer.eval.EvaluationRows;
 import dev.text2pose.trainer.eval.EvaluationSplit;
 import dev.text2pose.trainer.eval.RegressionBaseline;
+import dev.text2pose.trainer.eval.Targets;
 import dev.text2pose.trainer.eval.UnconditionalGenerator;
 import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
+import dev.text2pose.trainer.eval.stats.ImageBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -33,7 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code evaluate}: scores a model bundle against every baseline on held-out captions and writes
- * {@code metrics.json}, {@code report.md} and figures; prints the metrics table. For example, from the repository
+ * {@code metrics.json}, {@code report.md} and figures; prints the metrics table, the headline numbers with their
+ * bootstrap intervals and the issue's targets. For example, from the repository
  * root, the project's test split with the service's default bundle, then a trained bundle with the two rows that
  * come from training checkpoints:
  *
@@ -109,6 +112,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate only the first N images of the split, for a quick look (default: all).")
     private int limitImages;
 
+    @Option(names = "--resamples", defaultValue = "" + ImageBootstrap.DEFAULT_RESAMPLES,
+            description = "Bootstrap resamples of the evaluated images behind each 95%% interval "
+                    + "(default ${DEFAULT-VALUE}).")
+    private int resamples;
+
     @Option(names = "--cache", description = "Folder for cached caption vectors and retrieval models "
             + "(default: ~/.cache/text2pose).")
     private Path cache;
@@ -129,6 +137,10 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationResult result = new Evaluation(config, encoder, bundle, extra).run();
             PrintWriter out = spec.commandLine().getOut();
             out.print(result.table());
+            out.println();
+            out.print(result.intervalTable());
+            out.println();
+            out.print(Targets.markdown(result.targets()));
             out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", (System.nanoTime() - start) / 1e9,
                     output.resolve("report.md"));
             out.flush();
@@ -137,9 +149,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationConfig config() throws IOException {
-        if (draws < 1 || limitImages < 0 || retrievalEpochs < 0) {
-            throw new ParameterException(spec.commandLine(), "--draws must be >= 1, --limit-images and "
-                    + "--retrieval-epochs >= 0");
+        if (draws < 1 || resamples < 1 || limitImages < 0 || limitImages == 1 || retrievalEpochs < 0) {
+            throw new ParameterException(spec.commandLine(), "--draws and --resamples must be >= 1, --limit-images "
+                    + "0 or >= 2, --retrieval-epochs >= 0");
         }
         EvaluationSplit evaluationSplit;
         try {
@@ -155,7 +167,7 @@ final class EvaluateCommand implements Callable<Integer> {
         RetrievalSettings retrieval = RetrievalSettings.defaults().withEpochs(retrievalEpochs);
         Path cacheDirectory = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");
         return new EvaluationConfig(files, evaluationSplit, limitImages, draws, seed, output, cacheDirectory,
-                retrieval, commandLine());
+                retrieval, commandLine(), resamples);
     }
 
     /** The rows of the checkpoints given, loaded before anything else so that a wrong folder fails at once. */

@@ -55,20 +55,27 @@ public final class Evaluation {
     public EvaluationResult run() throws IOException {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        // 1. The split's images, the training reference and every caption's vector (cached on disk).
+        // 1. The split's images, the training reference, every caption's vector (cached on disk), and the other
+        //    held-out split's poses for the FID floor.
         EmbeddingCache embeddings = new EmbeddingCache(config.cacheDirectory());
         EvaluationData data = new EvaluationDataLoader(embedder, embeddings)
                 .load(config.files(), config.split(), config.limitImages(), config.seed());
+        if (data.evalImages().size() < 2) {
+            throw new IllegalArgumentException("the " + config.split().label() + " split holds "
+                    + data.evalImages().size() + " image; caption match and FID need at least two");
+        }
+        PoseSet otherSplit = HeldOutCounterpart.poses(config.files(), config.split()).orElse(null);
         long mark = lap(timings, "data and caption embeddings", start);
         // 2. The retrieval judges, cross-fitted on the training split only (cached by data hash, settings, seed).
         CrossFittedJudge judge = CrossFittedJudge.loadOrTrain(new RetrievalModelCache(config.cacheDirectory()),
                 data.trainImages(), data.trainCaptionEmbeddings(), data.trainCaptionPose(), embedder.id(),
                 config.retrieval(), config.seed());
         mark = lap(timings, "retrieval model", mark);
-        // 3. Every row, scored by the same code.
+        // 3. Every row, scored by the same code, on the same bootstrap resamples.
         BundleGenerator generator = new BundleGenerator(bundle);
         List<EvaluationRow> rows = EvaluationRows.of(data, generator, extraRows);
-        RowEvaluator evaluator = new RowEvaluator(data, judge, config.draws(), config.seed());
+        RowEvaluator evaluator = new RowEvaluator(data, judge, config.draws(), config.seed(), config.resamples(),
+                otherSplit);
         List<RowEvaluator.RowResult> results = new ArrayList<>();
         for (EvaluationRow row : rows) {
             results.add(evaluator.evaluate(row));

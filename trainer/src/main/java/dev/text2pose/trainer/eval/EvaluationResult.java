@@ -43,4 +43,14 @@ public record EvaluationResult(EvaluationConfig config, EvaluationData data, Str
     public String table() {
         return MetricsTable.markdown(rows);
     }
+
+    /** The headline numbers with their 95% bootstrap intervals, as printed and as in the report. */
+    public String intervalTable() {
+        return MetricsTable.intervals(rows);
+    }
+
+    /** The targets for the conditional generator, checked on this run's numbers. */
+    public List<Targets.Target> targets() {
+        return Targets.of(rows);
+    }
 }

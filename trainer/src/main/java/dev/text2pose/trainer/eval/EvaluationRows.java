@@ -29,6 +29,8 @@ public final class EvaluationRows {
     public static final String REAL = "real";
     /** Key of the random-training-pose baseline. */
     public static final String RANDOM = "random_training_pose";
+    /** Key of the constant mean-pose baseline. */
+    public static final String MEAN = "mean_pose";
     /** Key of the caption-retrieval baseline. */
     public static final String RETRIEVAL = "caption_retrieval";
     /** Key the regression baseline's row must use. */
@@ -37,6 +39,11 @@ public final class EvaluationRows {
     public static final String UNCONDITIONAL = "unconditional";
     /** Key of the conditional generator's row: ours. */
     public static final String CONDITIONAL = "conditional";
+
+    /** Labels of the rows, by key, where the label is needed without the row (targets that compare with it). */
+    public static final Map<String, String> LABELS = Map.of(REAL, "real poses", RANDOM, "random training pose",
+            MEAN, "mean pose", RETRIEVAL, "caption retrieval", REGRESSION, "regression baseline", UNCONDITIONAL,
+            "unconditional generator", CONDITIONAL, "conditional generator");
 
     /** Rows the issue asks for that need a training checkpoint, with what each is and the option that gives it. */
     public static final Map<String, String> NEEDS_TRAINING_CODE = Map.of(
@@ -49,31 +56,33 @@ public final class EvaluationRows {
     }
 
     /**
-     * Real poses, random training pose, caption retrieval, then {@code extra} in the given order, then the
-     * conditional generator.
+     * Real poses, random training pose, mean pose, caption retrieval, then {@code extra} in the given order, then
+     * the conditional generator.
      */
     public static List<EvaluationRow> of(EvaluationData data, PoseSource conditional, List<EvaluationRow> extra) {
         List<EvaluationRow> rows = new ArrayList<>();
-        rows.add(new EvaluationRow(REAL, "real poses", new GroundTruthPoses(data.evalPoses()),
+        rows.add(new EvaluationRow(REAL, LABELS.get(REAL), new GroundTruthPoses(data.evalPoses()),
                 EvaluationRow.Kind.REAL, false));
-        rows.add(new EvaluationRow(RANDOM, "random training pose", new RandomTrainingPose(data.trainPoses()),
+        rows.add(new EvaluationRow(RANDOM, LABELS.get(RANDOM), new RandomTrainingPose(data.trainPoses()),
                 EvaluationRow.Kind.BASELINE, false));
-        rows.add(new EvaluationRow(RETRIEVAL, "caption retrieval", new CaptionRetrieval(data.trainPoses(),
+        rows.add(new EvaluationRow(MEAN, LABELS.get(MEAN), new MeanPose(data.trainPoses()),
+                EvaluationRow.Kind.BASELINE, false));
+        rows.add(new EvaluationRow(RETRIEVAL, LABELS.get(RETRIEVAL), new CaptionRetrieval(data.trainPoses(),
                 data.trainCaptionEmbeddings(), data.trainCaptionPose()), EvaluationRow.Kind.BASELINE, true));
         rows.addAll(extra);
-        rows.add(new EvaluationRow(CONDITIONAL, "conditional generator", conditional,
+        rows.add(new EvaluationRow(CONDITIONAL, LABELS.get(CONDITIONAL), conditional,
                 EvaluationRow.Kind.GENERATOR, true));
         return rows;
     }
 
     /** The regression baseline's row, answered by {@code source} (a {@link RegressionBaseline}). */
     public static EvaluationRow regression(PoseSource source) {
-        return new EvaluationRow(REGRESSION, "regression baseline", source, EvaluationRow.Kind.BASELINE, true);
+        return new EvaluationRow(REGRESSION, LABELS.get(REGRESSION), source, EvaluationRow.Kind.BASELINE, true);
     }
 
     /** The unconditional generator's row, answered by {@code source} (an {@link UnconditionalGenerator}). */
     public static EvaluationRow unconditional(PoseSource source) {
-        return new EvaluationRow(UNCONDITIONAL, "unconditional generator", source, EvaluationRow.Kind.GENERATOR,
+        return new EvaluationRow(UNCONDITIONAL, LABELS.get(UNCONDITIONAL), source, EvaluationRow.Kind.GENERATOR,
                 false);
     }
 

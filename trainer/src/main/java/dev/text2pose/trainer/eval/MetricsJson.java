@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code metrics.json}: the run's inputs, every row's numbers and the timings, for tools and for comparing
- * runs. Keys are snake_case; a metric with no meaning for a row is {@code null}; distances are 64-frame pixels.
+ * Writes {@code metrics.json}: the run's inputs, every row's numbers ({@link RowJson}), the issue's targets and the
+ * timings, for tools and for comparing runs. Keys are snake_case; a metric with no meaning for a row is
+ * {@code null}; distances are 64-frame pixels.
  */
 public final class MetricsJson {
 
@@ -37,9 +38,10 @@ public final class MetricsJson {
             writeRetrieval(json, result);
             json.writeArrayFieldStart("rows");
             for (RowEvaluator.RowResult row : result.rows()) {
-                writeRow(json, row);
+                RowJson.write(json, row);
             }
             json.writeEndArray();
+            writeTargets(json, result);
             json.writeObjectFieldStart("not_evaluated");
             for (String key : result.missingRows()) {
                 json.writeStringField(key, EvaluationRows.NEEDS_TRAINING_CODE.get(key));
@@ -69,7 +71,21 @@ public final class MetricsJson {
         json.writeEndArray();
         json.writeNumberField("r_precision_pool", RPrecision.POOL_SIZE);
         json.writeNumberField("r_precision_repetitions", RPrecision.REPETITIONS);
+        json.writeNumberField("bootstrap_resamples", result.config().resamples());
         json.writeEndObject();
+    }
+
+    private static void writeTargets(JsonGenerator json, EvaluationResult result) throws IOException {
+        json.writeArrayFieldStart("targets");
+        for (Targets.Target target : result.targets()) {
+            json.writeStartObject();
+            json.writeStringField("goal", target.goal());
+            json.writeStringField("measured", target.measured());
+            json.writeStringField("bar", target.bar());
+            json.writeStringField("status", target.status().name().toLowerCase(Locale.ROOT));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeData(JsonGenerator json, EvaluationResult result) throws IOException {
@@ -107,31 +123,8 @@ public final class MetricsJson {
         json.writeEndObject();
     }
 
-    private static void writeRow(JsonGenerator json, RowEvaluator.RowResult result) throws IOException {
-        RowMetrics m = result.metrics();
-        json.writeStartObject();
-        json.writeStringField("key", result.row().key());
-        json.writeStringField("label", result.row().label());
-        json.writeStringField("kind", result.row().kind().name().toLowerCase(Locale.ROOT));
-        number(json, "ground_truth_distance", m.groundTruthDistance());
-        number(json, "nearest_eval_distance", m.nearestEvalDistance());
-        number(json, "nearest_train_distance", m.nearestTrainDistance());
-        number(json, "nearest_is_ground_truth", m.nearestIsGroundTruth());
-        number(json, "one_nn_accuracy", m.oneNnAccuracy());
-        number(json, "diversity", m.diversity());
-        number(json, "present_fraction", m.presentFraction());
-        json.writeObjectFieldStart("r_precision");
-        number(json, "top1", m.rPrecision().top1());
-        number(json, "top2", m.rPrecision().top2());
-        number(json, "top3", m.rPrecision().top3());
-        json.writeNumberField("pool_size", m.rPrecision().poolSize());
-        json.writeNumberField("repetitions", m.rPrecision().repetitions());
-        json.writeEndObject();
-        number(json, "seconds", m.seconds());
-        json.writeEndObject();
-    }
-
-    private static void number(JsonGenerator json, String field, Double value) throws IOException {
+    /** A number, or null for none or NaN. */
+    static void number(JsonGenerator json, String field, Double value) throws IOException {
         if (value == null || value.isNaN()) {
             json.writeNullField(field);
         } else {

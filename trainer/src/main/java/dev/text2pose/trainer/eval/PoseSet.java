@@ -129,6 +129,27 @@ public final class PoseSet {
         return present.length == 0 ? 0 : (double) on / present.length;
     }
 
+    /** Per keypoint in COCO order, the fraction of poses that have it present; zeros for an empty set. */
+    public double[] presentFractionByKeypoint() {
+        double[] fraction = new double[K];
+        for (int i = 0; i < present.length; i++) {
+            fraction[i % K] += present[i] ? 1 : 0;
+        }
+        for (int k = 0; k < K; k++) {
+            fraction[k] = size() == 0 ? 0 : fraction[k] / size();
+        }
+        return fraction;
+    }
+
+    /** How many of pose {@code pose}'s keypoints are present. */
+    public int presentCount(int pose) {
+        int on = 0;
+        for (int k = 0; k < K; k++) {
+            on += present[pose * K + k] ? 1 : 0;
+        }
+        return on;
+    }
+
     /** Pose {@code i} for {@link dev.text2pose.pose.SkeletonRenderer}: frame coordinates divided by 64. */
     public Pose toPose(int i) {
         List<Keypoint> keypoints = new ArrayList<>(K);

@@ -40,6 +40,7 @@ public final class RPrecision {
     public static Scores compute(long[] captionImage, Scorer scorer, int poolSize, int repetitions, long seed) {
         int n = captionImage.length;
         int[] hits = new int[3];
+        int[] top3Hits = new int[n];
         int smallestPool = Integer.MAX_VALUE;
         SplittableRandom root = new SplittableRandom(seed);
         for (int r = 0; r < repetitions; r++) {
@@ -55,10 +56,15 @@ public final class RPrecision {
                 for (int k = 0; k < hits.length; k++) {
                     hits[k] += above <= k ? 1 : 0;
                 }
+                top3Hits[q] += above <= 2 ? 1 : 0;
             }
         }
         double trials = (double) n * repetitions;
-        return new Scores(hits[0] / trials, hits[1] / trials, hits[2] / trials,
+        double[] top3 = new double[n];
+        for (int q = 0; q < n; q++) {
+            top3[q] = (double) top3Hits[q] / repetitions;
+        }
+        return new Scores(hits[0] / trials, hits[1] / trials, hits[2] / trials, top3,
                 n == 0 ? 0 : smallestPool, repetitions);
     }
 
@@ -95,9 +101,12 @@ public final class RPrecision {
      * @param top1        fraction of (query, repetition) trials with the true caption ranked first
      * @param top2        ... within the first two
      * @param top3        ... within the first three
+     * @param top3ByQuery per query, the fraction of its repetitions with the true caption in the first three: what
+     *                    a bootstrap over images resamples
      * @param poolSize    the smallest pool used: {@link #POOL_SIZE} unless the set is tiny
      * @param repetitions how many pools each query was ranked in
      */
-    public record Scores(double top1, double top2, double top3, int poolSize, int repetitions) {
+    public record Scores(double top1, double top2, double top3, double[] top3ByQuery, int poolSize,
+                         int repetitions) {
     }
 }

@@ -1,48 +1,53 @@
 package dev.text2pose.trainer.eval;
 
+import dev.text2pose.pose.CocoKeypoints;
 import dev.text2pose.trainer.eval.retrieval.CrossFittedJudge;
+import dev.text2pose.trainer.eval.stats.ImageBootstrap;
+import dev.text2pose.trainer.eval.stats.ImageSums;
+import dev.text2pose.trainer.eval.stats.Interval;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * Computes every metric of a row from its poses, the same way for every row.
- *
- * <p>The 1-NN two-sample test compares the evaluation images' poses (one per image) with as many generated poses:
- * in repetition {@code r}, image {@code i} contributes its caption {@code r mod captions} at draw {@code r mod
- * draws}. The test is repeated once per draw and averaged, so every draw counts and both sets stay the same size.
+ * Computes every metric of a row from its poses, the same way for every row, each headline number with its 95%
+ * bootstrap interval over the evaluated images (the same resamples for every row).
  *
  * <p>On the {@link EvaluationRow.Kind#REAL} row, comparing the ground truth with itself would be trivially perfect,
- * so three metrics change meaning to the real-data floor the other rows should be read against: the nearest
+ * so some metrics change meaning to the real-data floor the other rows should be read against: the nearest
  * evaluation pose leaves the query's own image out (how far apart real poses of different images are), the 1-NN
  * test compares the evaluation poses with an equally large random sample of training poses (two real samples: about
- * 0.5), and "nearest is ground truth" and diversity are null. Its distance to the training set and its R-precision
- * are what real poses score, the floor and the ceiling.
+ * 0.5), FID is the validation-against-test floor, and "nearest is ground truth" and diversity are null. Its distance
+ * to the training set, its R-precision and its caption match are what real poses score, the floor and the ceilings.
  */
 public final class RowEvaluator {
 
     private final EvaluationData data;
-    private final CrossFittedJudge judge;
-    private final float[][] captionEmbeddingsPerJudge;
     private final int draws;
-    private final long seed;
+    private final int[] imageOfPose;
+    private final ImageBootstrap bootstrap;
+    private final JudgeScores judgeScores;
+    private final OneNnAccuracy oneNn;
+    private final CaptionSensitivity sensitivity;
 
     /**
-     * @param judge the trained retrieval models
-     * @param draws noise draws per caption
-     * @param seed  the run seed: R-precision pools and the real row's training sample derive from it
+     * @param judge           the trained retrieval models
+     * @param draws           noise draws per caption
+     * @param seed            the run seed: R-precision pools, resamples and the real row's samples derive from it
+     * @param resamples       bootstrap resamples per interval
+     * @param otherSplitPoses the other held-out split's real poses, for the FID floor; null when there is none
      */
-    public RowEvaluator(EvaluationData data, CrossFittedJudge judge, int draws, long seed) {
+    public RowEvaluator(EvaluationData data, CrossFittedJudge judge, int draws, long seed, int resamples,
+                        PoseSet otherSplitPoses) {
         this.data = data;
-        this.judge = judge;
         this.draws = draws;
-        this.seed = seed;
-        float[][] captions = data.queries().stream().map(EvalQuery::embedding).toArray(float[][]::new);
-        this.captionEmbeddingsPerJudge = new float[CrossFittedJudge.FOLDS][];
-        for (int j = 0; j < CrossFittedJudge.FOLDS; j++) {
-            captionEmbeddingsPerJudge[j] = judge.judge(j).embedCaptions(captions);
+        this.imageOfPose = new int[data.queries().size() * draws];
+        for (int p = 0; p < imageOfPose.length; p++) {
+            imageOfPose[p] = data.queries().get(p / draws).imageIndex();
         }
+        this.bootstrap = new ImageBootstrap(data.evalImages().size(), resamples, seed ^ 0xb007_5742_0000_0001L);
+        this.judgeScores = new JudgeScores(data, judge, draws, seed, bootstrap, otherSplitPoses);
+        this.oneNn = new OneNnAccuracy(data, draws, seed, bootstrap);
+        this.sensitivity = new CaptionSensitivity(data.queries(), seed);
     }
 
     /** Generates the row's poses and scores them. */
@@ -56,81 +61,61 @@ public final class RowEvaluator {
         }
         boolean real = row.kind() == EvaluationRow.Kind.REAL;
         PoseDistance.Neighbours nearestEval = real
-                ? PoseDistance.nearest(poses, data.evalPoses(), i -> imageOf(i))
+                ? PoseDistance.nearest(poses, data.evalPoses(), i -> imageOfPose[i])
                 : PoseDistance.nearest(poses, data.evalPoses());
         PoseDistance.Neighbours nearestTrain = PoseDistance.nearest(poses, data.trainPoses());
+        JudgeScores.Result judged = judgeScores.score(poses, nearestTrain.index(), imageOfPose, real);
         RowMetrics metrics = new RowMetrics(
-                groundTruthDistance(poses),
+                perPose(groundTruthDistances(poses)),
                 nearestEval.meanDistance(),
-                nearestTrain.meanDistance(),
+                perPose(toDoubles(nearestTrain.distance())),
                 real ? null : nearestIsGroundTruth(nearestEval),
-                real ? realFloorOneNn() : oneNn(poses),
+                real ? oneNn.realFloor() : oneNn.of(poses),
                 real || draws < 2 ? null : diversity(poses),
-                poses.presentFraction(),
-                rPrecision(poses, nearestTrain.index()),
+                sensitivity.measure(row.source(), poses, draws),
+                bootstrap.interval(CaptionMatch.perImage(poses, imageOfPose, data.evalPoses())),
+                perPose(presentFractions(poses)).within(0, 1),
+                poses.presentFractionByKeypoint(),
+                judged.rPrecision(), judged.top3(), judged.fid(),
                 (System.nanoTime() - start) / 1e9);
         return new RowResult(row, poses, metrics);
     }
 
-    private int imageOf(int pose) {
-        return data.queries().get(pose / draws).imageIndex();
+    /** The bootstrap interval of a per-pose metric's mean, every caption and draw counting once. */
+    private Interval perPose(double[] values) {
+        return bootstrap.interval(ImageSums.of(values, imageOfPose, data.evalPoses().size()));
     }
 
-    private double groundTruthDistance(PoseSet poses) {
-        double sum = 0;
+    private double[] groundTruthDistances(PoseSet poses) {
+        double[] distances = new double[poses.size()];
         for (int i = 0; i < poses.size(); i++) {
-            sum += PoseDistance.between(poses, i, data.evalPoses(), imageOf(i));
+            distances[i] = PoseDistance.between(poses, i, data.evalPoses(), imageOfPose[i]);
         }
-        return sum / poses.size();
+        return distances;
+    }
+
+    private static double[] presentFractions(PoseSet poses) {
+        double[] fractions = new double[poses.size()];
+        for (int i = 0; i < poses.size(); i++) {
+            fractions[i] = (double) poses.presentCount(i) / CocoKeypoints.COUNT;
+        }
+        return fractions;
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
     }
 
     private double nearestIsGroundTruth(PoseDistance.Neighbours nearest) {
         int hits = 0;
         for (int i = 0; i < nearest.index().length; i++) {
-            hits += nearest.index()[i] == imageOf(i) ? 1 : 0;
+            hits += nearest.index()[i] == imageOfPose[i] ? 1 : 0;
         }
         return (double) hits / nearest.index().length;
-    }
-
-    private double oneNn(PoseSet poses) {
-        int[][] queriesOfImage = data.queriesOfImage();
-        double sum = 0;
-        for (int r = 0; r < draws; r++) {
-            int[] picks = new int[queriesOfImage.length];
-            for (int i = 0; i < picks.length; i++) {
-                int[] own = queriesOfImage[i];
-                picks[i] = own[r % own.length] * draws + r;
-            }
-            sum += TwoSampleTest.accuracy(poses.select(picks), data.evalPoses());
-        }
-        return sum / draws;
-    }
-
-    private double realFloorOneNn() {
-        int size = Math.min(data.evalPoses().size(), data.trainPoses().size());
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5eed_f100_7000_0001L);
-        double sum = 0;
-        for (int r = 0; r < draws; r++) {
-            PoseSet held = data.evalPoses().select(sample(data.evalPoses().size(), size, random));
-            PoseSet training = data.trainPoses().select(sample(data.trainPoses().size(), size, random));
-            sum += TwoSampleTest.accuracy(training, held);
-        }
-        return sum / draws;
-    }
-
-    /** {@code count} distinct indices of {@code 0..n-1}, by a partial Fisher-Yates shuffle. */
-    private static int[] sample(int n, int count, SplittableRandom random) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return Arrays.copyOf(all, count);
     }
 
     private double diversity(PoseSet poses) {
@@ -145,25 +130,6 @@ public final class RowEvaluator {
             }
         }
         return sum / pairs;
-    }
-
-    /** R-precision, each pose scored by the judge that did not see its nearest training pose's fold. */
-    private RPrecision.Scores rPrecision(PoseSet poses, int[] nearestTraining) {
-        float[][] poseEmbeddings = new float[CrossFittedJudge.FOLDS][];
-        for (int j = 0; j < CrossFittedJudge.FOLDS; j++) {
-            poseEmbeddings[j] = judge.judge(j).embedPoses(poses);
-        }
-        int dimension = judge.judge(0).dimension();
-        RPrecision.Scorer scorer = (query, repetition, caption) -> {
-            int pose = query * draws + repetition % draws;
-            int j = judge.judgeFor(nearestTraining[pose]);
-            float dot = 0f;
-            for (int k = 0; k < dimension; k++) {
-                dot += poseEmbeddings[j][pose * dimension + k] * captionEmbeddingsPerJudge[j][caption * dimension + k];
-            }
-            return dot;
-        };
-        return RPrecision.compute(data.queryImageIds(), scorer, RPrecision.POOL_SIZE, RPrecision.REPETITIONS, seed);
     }
 
     /**

@@ -9,6 +9,12 @@
  * frame centre, so the O(n^2) parts ({@link dev.text2pose.trainer.eval.PoseDistance}, {@link
  * dev.text2pose.trainer.eval.TwoSampleTest}) run over contiguous memory in parallel.
  *
+ * <p>Beside the paper's metrics, each row gets FID in the judges' pose-embedding space ({@link
+ * dev.text2pose.trainer.eval.JudgeScores}), caption match and caption sensitivity ({@link
+ * dev.text2pose.trainer.eval.CaptionMatch}, {@link dev.text2pose.trainer.eval.CaptionSensitivity}) and per-keypoint
+ * presence; headline numbers carry 95% bootstrap intervals over the evaluated images ({@code eval.stats}), and
+ * {@link dev.text2pose.trainer.eval.Targets} checks the conditional generator against the issue's bars.
+ *
  * <p>The flow of {@link dev.text2pose.trainer.eval.Evaluation#run()}: {@link
  * dev.text2pose.trainer.eval.EvaluationDataLoader} (the split, selected as training selects) -> the retrieval judge
  * ({@code eval.retrieval}) -> {@link dev.text2pose.trainer.eval.EvaluationRows} -> figures -> {@link

@@ -32,9 +32,11 @@ class EvaluateCommandTest {
         int status = execute(out, "evaluate", "--keypoints", files.keypoints.toString(), "--captions",
                 files.captions.toString(), "--train-keypoints", files.trainKeypoints.toString(), "--train-captions",
                 files.trainCaptions.toString(), "--output", dir.resolve("out").toString(), "--cache",
-                dir.resolve("cache").toString(), "--seed", "5", "--draws", "2", "--retrieval-epochs", "1");
+                dir.resolve("cache").toString(), "--seed", "5", "--draws", "2", "--retrieval-epochs", "1",
+                "--resamples", "50");
         assertEquals(0, status, out::toString);
         assertTrue(out.toString().contains("| conditional generator |"), out::toString);
+        assertTrue(out.toString().contains("| target (conditional generator) |"), "the targets are printed too");
         String report = Files.readString(dir.resolve("out/report.md"));
         assertTrue(report.contains("text2pose-trainer evaluate --keypoints " + files.keypoints), report);
         assertTrue(Files.isRegularFile(dir.resolve("out/metrics.json")));
@@ -52,7 +54,7 @@ class EvaluateCommandTest {
         String[] common = {"evaluate", "--keypoints", files.keypoints.toString(), "--captions",
                 files.captions.toString(), "--train-keypoints", files.trainKeypoints.toString(), "--train-captions",
                 files.trainCaptions.toString(), "--model", bundle.toString(), "--cache", dir.resolve("cache").toString(),
-                "--draws", "2", "--retrieval-epochs", "1", "--output"};
+                "--draws", "2", "--retrieval-epochs", "1", "--resamples", "50", "--output"};
         // The run folder for one, the checkpoint folder inside it for the other: both are accepted.
         int status = execute(out, concat(common, dir.resolve("out").toString(), "--regression", mlp.toString(),
                 "--unconditional", Checkpoint.in(stage1).toString()));
@@ -80,6 +82,9 @@ class EvaluateCommandTest {
         StringWriter out = new StringWriter();
         assertEquals(2, execute(out, "evaluate", "--output", output, "--split", "train"), "no such split");
         assertEquals(2, execute(out, "evaluate", "--output", output, "--draws", "0"));
+        assertEquals(2, execute(out, "evaluate", "--output", output, "--resamples", "0"));
+        assertEquals(2, execute(out, "evaluate", "--output", output, "--limit-images", "1"),
+                "caption match and FID compare two images at least");
         assertEquals(2, execute(out, "evaluate"), "--output is required");
         assertEquals(2, execute(out, "evaluate", "--output", output, "--unconditional", dir.toString()),
                 "no checkpoint there");

@@ -3,6 +3,7 @@ package dev.text2pose.trainer.eval;
 import dev.text2pose.model.ModelBundle;
 import dev.text2pose.model.OrtSessions;
 import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
+import dev.text2pose.trainer.eval.stats.Interval;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvaluationTest {
 
     private static final int DRAWS = 4;
+    /** Enough to check the intervals' plumbing; the statistics are tested on their own in {@code eval.stats}. */
+    private static final int RESAMPLES = 100;
     private static ModelBundle bundle;
 
     @TempDir
@@ -48,21 +51,41 @@ class EvaluationTest {
         assertEquals(5, result.data().evalImages().size());
         assertEquals(10, result.data().queries().size());
         assertEquals(12, result.data().trainImages().size());
-        assertEquals(List.of("real", "random_training_pose", "caption_retrieval", "conditional"),
+        assertEquals(List.of("real", "random_training_pose", "mean_pose", "caption_retrieval", "conditional"),
                 result.rows().stream().map(r -> r.row().key()).toList());
         RowMetrics real = result.row(EvaluationRows.REAL).metrics();
-        assertEquals(0.0, real.groundTruthDistance());
+        assertEquals(Interval.exact(0), real.groundTruthDistance());
         assertNull(real.nearestIsGroundTruth());
         assertNull(real.diversity());
-        assertEquals(1.0, real.presentFraction(), "every fixture keypoint is labelled");
+        assertNull(real.fid(), "the fixture has no validation images, so there is no FID floor");
+        assertEquals(1.0, real.presentFraction().estimate(), "every fixture keypoint is labelled");
+        assertTrue(real.captionMatch().estimate() > 0, "real poses match their own image best: the ceiling");
         RowMetrics random = result.row(EvaluationRows.RANDOM).metrics();
-        assertEquals(0.0, random.nearestTrainDistance(), "it answers with training poses");
+        assertEquals(0.0, random.nearestTrainDistance().estimate(), "it answers with training poses");
+        assertEquals(0.0, random.captionSensitivity(), "same noise seed, same pick, whatever the caption");
+        RowMetrics mean = result.row(EvaluationRows.MEAN).metrics();
+        assertEquals(0.0, mean.diversity());
+        assertEquals(0.0, mean.captionSensitivity());
+        assertEquals(0.0, mean.captionMatch().estimate(), 1e-9, "a constant pose matches no caption");
         RowMetrics retrieval = result.row(EvaluationRows.RETRIEVAL).metrics();
         assertEquals(0.0, retrieval.diversity(), "retrieval ignores noise");
-        assertTrue(retrieval.groundTruthDistance() < random.groundTruthDistance(),
+        assertTrue(retrieval.captionSensitivity() > 0, "but not the caption");
+        assertTrue(retrieval.groundTruthDistance().estimate() < random.groundTruthDistance().estimate(),
                 "captions name the pose class, so retrieval finds poses of the right class");
+        assertTrue(retrieval.captionMatch().estimate() > 0);
         RowMetrics ours = result.row(EvaluationRows.CONDITIONAL).metrics();
         assertTrue(ours.diversity() > 0, "the generator takes noise");
+        for (RowEvaluator.RowResult row : result.rows()) {
+            RowMetrics m = row.metrics();
+            for (Interval interval : List.of(m.groundTruthDistance(), m.nearestTrainDistance(), m.oneNnAccuracy(),
+                    m.captionMatch(), m.presentFraction(), m.top3())) {
+                assertTrue(interval.low() <= interval.high(), row.row().key() + " " + interval);
+            }
+            assertEquals(row.row().kind() != EvaluationRow.Kind.REAL, m.fid() != null, row.row().key());
+        }
+        assertEquals(14, result.targets().size());
+        assertEquals(Targets.Status.NOT_EVALUATED, result.targets().stream()
+                .filter(t -> t.goal().contains("regression")).findFirst().orElseThrow().status());
         assertEquals(List.of(EvaluationRows.REGRESSION, EvaluationRows.UNCONDITIONAL), result.missingRows());
 
         Path out = dir.resolve("out");
@@ -71,6 +94,10 @@ class EvaluationTest {
                 && json.contains("\"nearest_is_ground_truth\" : null"), json);
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains(result.table()) && report.contains("evaluate --test-command"), report);
+        assertTrue(report.contains(result.intervalTable()) && report.contains("## Targets")
+                && report.contains("| left_knee |") && report.contains("R@3 ceiling"), report);
+        assertTrue(json.contains("\"intervals\"") && json.contains("\"targets\"")
+                && json.contains("\"present_by_keypoint\""), json);
         assertTrue(report.contains("![") && report.contains("regression baseline"));
         for (String figure : result.figures().values()) {
             BufferedImage image = ImageIO.read(out.resolve(figure).toFile());
@@ -91,7 +118,8 @@ class EvaluationTest {
                 EvaluationRow.Kind.BASELINE, true);
         EvaluationResult result = run(files, EvaluationSplit.TEST, List.of(regression));
 
-        assertEquals(List.of("real", "random_training_pose", "caption_retrieval", "regression", "conditional"),
+        assertEquals(List.of("real", "random_training_pose", "mean_pose", "caption_retrieval", "regression",
+                        "conditional"),
                 result.rows().stream().map(r -> r.row().key()).toList());
         assertEquals(0.0, result.row(EvaluationRows.REGRESSION).metrics().diversity());
         assertEquals(List.of(EvaluationRows.UNCONDITIONAL), result.missingRows());
@@ -126,7 +154,8 @@ class EvaluationTest {
         EvalFixture unseen = EvalFixture.write(other, 3, 2);
         EvaluationConfig config = new EvaluationConfig(new EvaluationDataLoader.DataFiles(unseen.trainKeypoints,
                 unseen.trainCaptions, training.trainKeypoints, training.trainCaptions), EvaluationSplit.ALL, 0, DRAWS,
-                3, dir.resolve("out"), dir.resolve("cache"), RetrievalSettings.defaults().withEpochs(2), "test");
+                3, dir.resolve("out"), dir.resolve("cache"), RetrievalSettings.defaults().withEpochs(2), "test",
+                RESAMPLES);
         EvaluationResult result = new Evaluation(config, EvalFixture.bagOfWords(), bundle, List.of()).run();
 
         assertEquals(3, result.data().evalImages().size(), "every image of the file");
@@ -142,7 +171,7 @@ class EvaluationTest {
     private EvaluationResult run(EvaluationDataLoader.DataFiles files, EvaluationSplit split,
                                  List<EvaluationRow> extra) throws IOException {
         EvaluationConfig config = new EvaluationConfig(files, split, 0, DRAWS, 3, dir.resolve("out"), dir.resolve("cache"),
-                RetrievalSettings.defaults().withEpochs(2), "text2pose-trainer evaluate --test-command");
+                RetrievalSettings.defaults().withEpochs(2), "text2pose-trainer evaluate --test-command", RESAMPLES);
         return new Evaluation(config, EvalFixture.bagOfWords(), bundle, extra).run();
     }
 }

@@ -59,4 +59,16 @@ class PoseSetTest {
         assertEquals(3, all.size());
         assertEquals(set(figure(2, 0), figure(0, 0), figure(2, 0)), all.select(new int[] {2, 0, 2}));
     }
+
+    @Test
+    void presenceIsCountedPerKeypointAndPerPose() {
+        PoseSet poses = set(uniform(10, 20, 3), uniform(10, 20, 1));
+        double[] byKeypoint = poses.presentFractionByKeypoint();
+        assertEquals(1.0, byKeypoint[0]);
+        assertEquals(0.5, byKeypoint[1]);
+        assertEquals(0.5, byKeypoint[2]);
+        assertEquals(0.0, byKeypoint[16]);
+        assertEquals(3, poses.presentCount(0));
+        assertEquals(1, poses.presentCount(1));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static dev.text2pose.trainer.eval.TestPoses.figure;
 import static dev.text2pose.trainer.eval.TestPoses.set;
+import static dev.text2pose.trainer.eval.TestPoses.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -44,6 +45,20 @@ class PoseSourcesTest {
     void groundTruthAnswersEveryDrawWithTheImagesPose() {
         EvalQuery query = new EvalQuery(5, 1, 0, "c", new float[] {1}, 0);
         assertEquals(set(figure(5, 0), figure(5, 0)), new GroundTruthPoses(TRAINING).generate(List.of(query), 2));
+    }
+
+    @Test
+    void theMeanPoseAveragesPresentKeypointsAndKeepsThoseMostPosesHave() {
+        // Keypoints 0-2 are labelled in all three poses, keypoint 3 in two, keypoint 4 in one.
+        MeanPose mean = new MeanPose(set(uniform(10, 20, 5), uniform(20, 30, 4), uniform(30, 40, 3)));
+        PoseSet pose = mean.pose();
+        assertEquals(20f, pose.x(0, 0));
+        assertEquals(30f, pose.y(0, 0));
+        assertEquals(15f, pose.x(0, 3), "the mean of the two poses that have it");
+        assertEquals(4, pose.presentCount(0), "keypoint 4, in one pose of three, is absent");
+        assertEquals(32f, pose.x(0, 4), "absent keypoints sit at the centre");
+        PoseSet answers = mean.generate(List.of(query(new float[] {1}, 1), query(new float[] {2}, 2)), 3);
+        assertEquals(pose.select(new int[6]), answers, "every caption and draw gets the same pose");
     }
 
     @Test

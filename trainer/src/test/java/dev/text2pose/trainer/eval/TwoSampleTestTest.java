@@ -34,6 +34,36 @@ class TwoSampleTestTest {
     }
 
     @Test
+    void aResampleHoldingEveryUnitOnceIsThePlainTest() {
+        TwoSampleTest test = TwoSampleTest.of(jittered(80, 0, 6), jittered(80, 2, 7));
+        int[] once = new int[80];
+        java.util.Arrays.fill(once, 1);
+        assertEquals(test.accuracy(), test.accuracy(once));
+    }
+
+    @Test
+    void aPosesOwnCopiesAreNotItsNeighbours() {
+        // A naive test on a resample would find each duplicated pose's copy at distance 0 in its own set and
+        // call it correctly classified; excluding copies keeps two samples of one distribution near 0.5.
+        TwoSampleTest test = TwoSampleTest.of(jittered(300, 0, 8), jittered(300, 0, 9));
+        SplittableRandom random = new SplittableRandom(10);
+        int[] weights = new int[300];
+        for (int i = 0; i < 300; i++) {
+            weights[random.nextInt(300)]++;
+        }
+        double resampled = test.accuracy(weights);
+        assertTrue(resampled > 0.4 && resampled < 0.6, "accuracy " + resampled);
+        assertEquals(0.0, TwoSampleTest.of(jittered(50, 0, 5), jittered(50, 0, 5)).accuracy(weights),
+                "exact copies still find their twin in the other set");
+    }
+
+    @Test
+    void resamplingNeedsPairedSets() {
+        TwoSampleTest test = TwoSampleTest.of(jittered(3, 0, 1), jittered(4, 0, 2));
+        assertThrows(IllegalStateException.class, () -> test.accuracy(new int[] {1, 1, 1}));
+    }
+
+    @Test
     void needsTwoPoses() {
         assertThrows(IllegalArgumentException.class, () -> TwoSampleTest.accuracy(TestPoses.set(figure(0, 0)),
                 TestPoses.set()));

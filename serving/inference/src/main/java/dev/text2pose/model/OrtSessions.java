@@ -58,6 +58,19 @@ public final class OrtSessions {
         return requested;
     }
 
+    /**
+     * Fails at once when CUDA was requested and cannot work on this machine, so that a command can refuse before it
+     * starts anything else (a broker, a consumer). AUTO and CPU always pass; so does CUDA where the probe says yes.
+     *
+     * @throws InferenceException naming why CUDA cannot work and what to request instead
+     */
+    public void requireRequestedProvider() {
+        CudaProbe.Verdict cuda = CudaProbe.here();
+        if (requested == ExecutionProvider.CUDA && !cuda.worthTrying()) {
+            throw cudaRefused("the service", cuda);
+        }
+    }
+
     /** Opens the ONNX model in a file. */
     public ProviderSession open(Path model) {
         String file = model.toAbsolutePath().toString();
@@ -85,8 +98,7 @@ public final class OrtSessions {
         }
         if (!cuda.worthTrying()) {
             if (requested == ExecutionProvider.CUDA) {
-                throw new InferenceException("CUDA was requested for " + name + " but cannot work here: "
-                        + cuda.reason() + "; request AUTO or CPU to run on the CPU");
+                throw cudaRefused(name, cuda);
             }
             return announce(openOnCpu(name, source, env), cuda.reason());
         }
@@ -127,6 +139,11 @@ public final class OrtSessions {
             }
             return source.open(env, options);
         }
+    }
+
+    private static InferenceException cudaRefused(String name, CudaProbe.Verdict cuda) {
+        return new InferenceException("CUDA was requested for " + name + " but cannot work here: " + cuda.reason()
+                + "; request AUTO or CPU to run on the CPU");
     }
 
     /** Remembers the first session's provider and says once which provider runs and why. */

@@ -33,14 +33,16 @@ final class ModelOptions {
     int maxBatch = DEFAULTS.maxBatchRecords();
 
     /**
-     * Fails when {@code --model} shows no bundle, or one that does not load, so that a typo or a wrong file is
-     * reported before a broker starts. The bundle is opened once on the CPU, which takes a fraction of a second.
+     * Fails when {@code --provider CUDA} cannot work on this machine, or {@code --model} shows no bundle, or one that
+     * does not load, so that a typo or a wrong file is reported before a broker starts. The bundle is opened once on
+     * the CPU, which takes a fraction of a second.
      *
      * @throws CommandFailure naming the path
      * @throws dev.text2pose.model.BundleException when the file is not a text2pose bundle
      * @throws dev.text2pose.model.InferenceException when ONNX Runtime cannot open it
      */
     void check() {
+        new OrtSessions(provider, threads).requireRequestedProvider();
         if (model == null) {
             return;
         }

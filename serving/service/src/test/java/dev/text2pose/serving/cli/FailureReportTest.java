@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * A failed command says in two plain lines what went wrong and what to do, exits 1, and checks what it can before
@@ -56,6 +57,21 @@ class FailureReportTest {
         assertEquals(2, run.errLines().size(), run.err());
         assertEquals(children, ProcessHandle.current().descendants().count(), "no broker process was started");
         assertFalse(Files.exists(dir.resolve("kafka")), "no broker storage was formatted");
+    }
+
+    @Test
+    void aForcedCudaOnAMachineWithoutAGpuIsRefusedBeforeKafkaIsTouched() throws Exception {
+        assumeFalse(Files.exists(Path.of("/dev/nvidia0")), "this machine has an NVIDIA GPU, so CUDA may work here");
+        try (UntouchedPort kafka = new UntouchedPort()) {
+            CliRun run = CliRun.of("run", "--bootstrap-servers", kafka.address(), "--provider", "CUDA");
+
+            assertEquals(1, run.exit(), run.err());
+            assertEquals(2, run.errLines().size(), run.err());
+            assertTrue(run.errLines().get(0).startsWith("text2pose run: CUDA was requested for the service but "
+                    + "cannot work here: no NVIDIA GPU is visible"), run.err());
+            assertTrue(run.errLines().get(1).contains("--provider AUTO"), run.err());
+            assertFalse(kafka.touched(), "run contacted Kafka before checking --provider");
+        }
     }
 
     @Test

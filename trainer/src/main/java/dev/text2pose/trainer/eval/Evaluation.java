@@ -119,6 +119,10 @@ public final class Evaluation {
                 "interpolation-captions.png", "The paper's caption pairs, fixed noise, 5 steps", figures);
         write(strips.noiseStrip(pairCaptions.get(0), vectors[0], config.seed()), "interpolation-noise.png",
                 "One caption, noise interpolated between two draws", figures);
+        List<EvaluationRow> columns = new ArrayList<>(List.of(ours.row()));
+        shownBaselines.forEach(r -> columns.add(r.row()));
+        float[][] showcaseVectors = embeddings.embed(CaptionShowcase.CAPTIONS, embedder);
+        write(new CaptionShowcase().render(showcaseVectors, config.seed(), columns), "showcase.png", "Five everyday captions, one noise draw: ours beside the baselines", figures);
         return figures;
     }
 

@@ -3,6 +3,7 @@ package dev.text2pose.trainer.cli;
 import dev.text2pose.model.ModelBundle;
 import dev.text2pose.model.OrtSessions;
 import dev.text2pose.trainer.data.CocoFiles;
+import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.eval.Evaluation;
 import dev.text2pose.trainer.eval.EvaluationConfig;
 import dev.text2pose.trainer.eval.EvaluationDataLoader;
@@ -165,7 +166,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 trainKeypoints != null ? trainKeypoints : projectFiles().trainKeypoints(),
                 trainCaptions != null ? trainCaptions : projectFiles().trainCaptions());
         RetrievalSettings retrieval = RetrievalSettings.defaults().withEpochs(retrievalEpochs);
-        Path cacheDirectory = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");
+        Path cacheDirectory = cache != null ? cache : EmbeddingCache.defaultDirectory();
         return new EvaluationConfig(files, evaluationSplit, limitImages, draws, seed, output, cacheDirectory,
                 retrieval, commandLine(), resamples);
     }
@@ -187,7 +188,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static CocoFiles projectFiles() throws IOException {
-        return CocoFiles.in(CocoFiles.defaultDirectory(Path.of("").toAbsolutePath()));
+        return CocoFiles.in(CocoFiles.defaultDirectory());
     }
 
     /** The command as typed, arguments quoted where the shell would need it. */

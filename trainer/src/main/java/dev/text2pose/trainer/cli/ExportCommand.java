@@ -2,6 +2,7 @@ package dev.text2pose.trainer.cli;
 
 import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.trainer.data.CocoFiles;
+import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.export.BundleDescription;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
@@ -150,8 +151,8 @@ final class ExportCommand implements Callable<Integer> {
         HeatmapGenerator generator = TrainedGenerators.heatmap(folder, !raw);
         BundleMetadata metadata = calibratePresence
                 ? CalibratedExport.write(generator, description, output,
-                data != null ? data : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath()),
-                cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose"), config.seed())
+                data != null ? data : CocoFiles.defaultDirectory(),
+                cache != null ? cache : EmbeddingCache.defaultDirectory(), config.seed())
                 : new OnnxExporter().export(generator, description, output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;

@@ -128,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingData load(TrainConfig config) throws IOException {
-        Path directory = data != null ? data : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath());
+        Path directory = data != null ? data : CocoFiles.defaultDirectory();
         CocoFiles files = CocoFiles.in(directory);
         if (!config.conditional()) {
             PoseDataset poses = CocoDatasets.stage1(files.trainKeypoints());
@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
     /** One raw vector per caption, grouped per sample, from the cache or the serving encoder. */
     private List<float[][]> embed(List<CaptionedPose> samples) throws IOException {
         List<String> captions = samples.stream().flatMap(s -> s.captions().stream()).toList();
-        Path cacheDir = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "text2pose");
+        Path cacheDir = cache != null ? cache : EmbeddingCache.defaultDirectory();
         float[][] vectors;
         try (MiniLmEncoder encoder = MiniLmEncoder.load(OrtSessions.cpu())) {
             vectors = new EmbeddingCache(cacheDir).embed(captions, CaptionEmbedder.of(encoder.id(), encoder::encode));

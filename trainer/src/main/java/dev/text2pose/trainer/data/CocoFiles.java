@@ -39,11 +39,16 @@ public record CocoFiles(Path trainKeypoints, Path trainCaptions, Path valKeypoin
     }
 
     /**
-     * The default data directory for a process started in {@code workingDirectory}: {@value
+     * The default data directory for this process, from its working directory: {@value
      * #DEFAULT_RELATIVE_DIRECTORY} relative to the checkout root, whether the process runs in the root (a CLI) or
      * in a module directory (Surefire forks tests there). Returns the root-relative candidate if neither exists,
      * so error messages name the expected place.
      */
+    public static Path defaultDirectory() {
+        return defaultDirectory(Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #defaultDirectory()}, for a process started in {@code workingDirectory} (tests state it). */
     public static Path defaultDirectory(Path workingDirectory) {
         Path fromRoot = workingDirectory.resolve(DEFAULT_RELATIVE_DIRECTORY).normalize();
         Path fromModule = workingDirectory.resolve("..").resolve(DEFAULT_RELATIVE_DIRECTORY).normalize();

@@ -77,7 +77,7 @@ public record DataSummary(PoseDataset stage1, CaptionedPoseDataset train, Captio
     public static void main(String[] args) throws IOException {
         Path directory = args.length > 0 ? Path.of(args[0])
                 : System.getProperty("text2pose.coco.dir") != null ? Path.of(System.getProperty("text2pose.coco.dir"))
-                : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath());
+                : CocoFiles.defaultDirectory();
         System.out.print(load(CocoFiles.in(directory)).format());
     }
 }

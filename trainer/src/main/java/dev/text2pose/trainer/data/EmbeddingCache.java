@@ -37,6 +37,11 @@ public final class EmbeddingCache {
 
     private final Path directory;
 
+    /** Where the CLI keeps caches unless told otherwise: {@code ~/.cache/text2pose}, outside any data folder. */
+    public static Path defaultDirectory() {
+        return Path.of(System.getProperty("user.home"), ".cache", "text2pose");
+    }
+
     /** @param directory where cache files live; created on first write */
     public EmbeddingCache(Path directory) {
         this.directory = directory;

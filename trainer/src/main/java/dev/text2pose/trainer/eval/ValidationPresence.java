@@ -62,16 +62,8 @@ public record ValidationPresence(float[][] confidences, double[] realRates, int 
                 }
             }
         }
-        return new ValidationPresence(confidences, realRates(images), images.size());
-    }
-
-    private static double[] realRates(List<CaptionedPose> images) {
-        double[] rates = new double[CocoKeypoints.COUNT];
-        for (CaptionedPose image : images) {
-            for (int k = 0; k < rates.length; k++) {
-                rates[k] += image.pose().isLabelled(k) ? 1.0 / images.size() : 0;
-            }
-        }
-        return rates;
+        double[] realRates = PoseSet.ofFramePoses(images.stream().map(CaptionedPose::pose).toList())
+                .presentFractionByKeypoint();
+        return new ValidationPresence(confidences, realRates, images.size());
     }
 }

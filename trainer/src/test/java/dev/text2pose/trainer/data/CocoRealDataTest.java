@@ -23,7 +23,7 @@ class CocoRealDataTest {
     @Test
     void loadsTheRealDataAndPrintsTheSummary() throws IOException {
         Path dir = System.getProperty("text2pose.coco.dir") != null ? Path.of(System.getProperty("text2pose.coco.dir"))
-                : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath());
+                : CocoFiles.defaultDirectory();
         Assumptions.assumeTrue(Files.isDirectory(dir), "COCO data not found at " + dir + " - skipped");
 
         DataSummary summary = DataSummary.load(CocoFiles.in(dir));

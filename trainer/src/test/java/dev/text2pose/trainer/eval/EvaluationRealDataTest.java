@@ -32,7 +32,7 @@ class EvaluationRealDataTest {
     @Test
     void evaluatesTheFirstImagesOfTheRealTestSplit() throws IOException {
         Path coco = System.getProperty("text2pose.coco.dir") != null ? Path.of(System.getProperty("text2pose.coco.dir"))
-                : CocoFiles.defaultDirectory(Path.of("").toAbsolutePath());
+                : CocoFiles.defaultDirectory();
         Assumptions.assumeTrue(Files.isDirectory(coco), "COCO data not found at " + coco + " - skipped");
         CocoFiles files = CocoFiles.in(coco);
         List<CaptionedPose> train = CocoDatasets.stage2(files.trainKeypoints(), files.trainCaptions()).samples();

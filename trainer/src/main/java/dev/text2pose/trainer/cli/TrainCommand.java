@@ -11,6 +11,7 @@ import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.data.PoseDataset;
 import dev.text2pose.trainer.train.Checkpoint;
 import dev.text2pose.trainer.train.ConfigCodec;
+import dev.text2pose.trainer.train.FlowTrainer;
 import dev.text2pose.trainer.train.ModelKind;
 import dev.text2pose.trainer.train.Stage;
 import dev.text2pose.trainer.train.StepLosses;
@@ -59,7 +60,8 @@ final class TrainCommand implements Callable<Integer> {
             + "on --resume.")
     private String stage;
 
-    @Option(names = "--model", description = "heatmap (the paper's model; default) or mlp (regression baseline).")
+    @Option(names = "--model", description = "heatmap (the paper's model; default), mlp (regression baseline) or flow "
+            + "(the keypoint-space flow-matching generator).")
     private String model;
 
     @Option(names = "--preset", description = "cpu (default), paper or smoke.")
@@ -86,8 +88,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainConfig config = config();
         TrainingData trainingData = load(config);
-        TrainResult result = Trainer.run(config, trainingData, new TrainRun(output, resume, CodeVersion.current(),
-                System.err));
+        TrainRun run = new TrainRun(output, resume, CodeVersion.current(), System.err);
+        TrainResult result = config.model() == ModelKind.FLOW ? FlowTrainer.run(config, trainingData, run)
+                : Trainer.run(config, trainingData, run);
         print(result);
         return 0;
     }

@@ -30,6 +30,13 @@ final class Batches {
     record Generator(List<FramePose> targets, float[] text, float[] noise, float[] noise2, float[] interpolated) {
     }
 
+    /**
+     * One flow-matching step's inputs: the (augmented) poses, their captions' scaled vectors with the rows of
+     * dropped captions zeroed (the null caption), start noise [batch, poseWidth], and a time in [0, 1) per row.
+     */
+    record Flow(List<FramePose> poses, float[] text, float[] noise, float[] times) {
+    }
+
     private final TrainingData data;
     private final long seed;
     private final int batch;
@@ -89,6 +96,26 @@ final class Batches {
             interpolated[i] = 0.5f * a[i] + 0.5f * b[i];
         }
         return new Generator(targets, text, noise, gaussian(random, batch * PaperSpec.NOISE_DIM), interpolated);
+    }
+
+    /** The inputs of flow step {@code step}: every pose once an epoch, like critic steps. */
+    Flow flow(long step, int poseWidth, double captionDropout) {
+        SplittableRandom random = RunRandom.at(seed, "flow", step);
+        int[] index = new int[batch];
+        List<FramePose> poses = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            index[i] = sampleAt(step * batch + i);
+            FramePose pose = data.poses().get(index[i]);
+            poses.add(augmenter == null ? pose : augmenter.augment(pose, random));
+        }
+        float[] text = captions(index, random);
+        int dim = data.textDim();
+        for (int i = 0; i < batch; i++) {
+            if (random.nextDouble() < captionDropout) {
+                java.util.Arrays.fill(text, i * dim, (i + 1) * dim, 0f);
+            }
+        }
+        return new Flow(poses, text, gaussian(random, batch * poseWidth), uniform(random));
     }
 
     /** Which sample is number {@code k} of the run's epoch-by-epoch stream. */

@@ -2,6 +2,7 @@ package dev.text2pose.trainer.train;
 
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.OutputArchive;
 import dev.text2pose.trainer.model.WeightArchive;
 
@@ -88,19 +89,53 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
 
     /** Writes this state with the networks and optimisers into {@code output}'s checkpoint folder, atomically. */
     void save(Path output, PoseGan gan, Adam generatorAdam, Adam criticAdam, GeneratorEma ema) {
+        write(output, folder -> {
+            WeightArchive.save(gan.generator(), folder.resolve(GENERATOR));
+            WeightArchive.save(gan.critic(), folder.resolve(CRITIC));
+            if (ema != null) {
+                WeightArchive.save(ema.module(), folder.resolve(GENERATOR_EMA));
+            }
+            saveOptimizer(generatorAdam, folder.resolve(GENERATOR_ADAM));
+            saveOptimizer(criticAdam, folder.resolve(CRITIC_ADAM));
+        });
+    }
+
+    /**
+     * Writes this state with a single trained network (the flow model: no critic) into {@code output}'s checkpoint
+     * folder, atomically: the network, its optimiser and its EMA under the generator's file names.
+     */
+    void save(Path output, Module network, Adam adam, GeneratorEma ema) {
+        write(output, folder -> {
+            WeightArchive.save(network, folder.resolve(GENERATOR));
+            if (ema != null) {
+                WeightArchive.save(ema.module(), folder.resolve(GENERATOR_EMA));
+            }
+            saveOptimizer(adam, folder.resolve(GENERATOR_ADAM));
+        });
+    }
+
+    /** Loads what {@link #save(Path, Module, Adam, GeneratorEma)} wrote. */
+    static void restore(Path folder, Module network, Adam adam, GeneratorEma ema) {
+        WeightArchive.load(network, folder.resolve(GENERATOR));
+        if (ema != null) {
+            WeightArchive.load(ema.module(), folder.resolve(GENERATOR_EMA));
+        }
+        loadOptimizer(adam, folder.resolve(GENERATOR_ADAM));
+    }
+
+    private interface Weights {
+        void writeInto(Path folder) throws IOException;
+    }
+
+    /** Writes the weights and this state into a partial folder, then swaps it in with two renames. */
+    private void write(Path output, Weights weights) {
         Path partial = output.resolve(FOLDER + ".partial");
         Path previous = output.resolve(FOLDER + ".previous");
         Path current = output.resolve(FOLDER);
         try {
             deleteTree(partial);
             Files.createDirectories(partial);
-            WeightArchive.save(gan.generator(), partial.resolve(GENERATOR));
-            WeightArchive.save(gan.critic(), partial.resolve(CRITIC));
-            if (ema != null) {
-                WeightArchive.save(ema.module(), partial.resolve(GENERATOR_EMA));
-            }
-            saveOptimizer(generatorAdam, partial.resolve(GENERATOR_ADAM));
-            saveOptimizer(criticAdam, partial.resolve(CRITIC_ADAM));
+            weights.writeInto(partial);
             writeProperties(partial.resolve(CONFIG), ConfigCodec.toMap(config));
             writeProperties(partial.resolve(STATE), Map.of("step", Long.toString(step), "textDim",
                     Integer.toString(textDim), "wallSeconds", Double.toString(wallSeconds), "dataHash", dataHash,

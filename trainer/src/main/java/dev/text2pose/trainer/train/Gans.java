@@ -24,6 +24,9 @@ final class Gans {
         if (config.conditional() && textDim <= 0) {
             throw new IllegalArgumentException("stage cond needs caption vectors; the data has none");
         }
+        if (config.model() == ModelKind.FLOW) {
+            throw new IllegalArgumentException("the flow model has no GAN; FlowTrainer trains it");
+        }
         long generatorSeed = RunRandom.derive(config.seed(), "init-generator", 0);
         long criticSeed = RunRandom.derive(config.seed(), "init-critic", 0);
         if (config.model() == ModelKind.MLP) {

@@ -6,7 +6,9 @@ public enum ModelKind {
     /** The paper's model: the heatmap generator and convolutional critic ({@code dev.text2pose.trainer.model}). */
     HEATMAP("heatmap"),
     /** The paper's regression baseline: MLP generator and critic over coordinates ({@code ...trainer.baseline}). */
-    MLP("mlp");
+    MLP("mlp"),
+    /** The keypoint-space flow-matching generator ({@code dev.text2pose.trainer.flow}); trained by FlowTrainer. */
+    FLOW("flow");
 
     private final String label;
 
@@ -26,6 +28,6 @@ public enum ModelKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + label + "'; expected heatmap or mlp");
+        throw new IllegalArgumentException("unknown model '" + label + "'; expected heatmap, mlp or flow");
     }
 }

@@ -1,0 +1,63 @@
+package dev.text2pose.trainer.flow;
+
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+
+import static org.bytedeco.pytorch.global.torch.zeros;
+
+/**
+ * Draws poses from a {@link FlowNetwork}: {@code steps} Euler steps of the ODE {@code dx/dt = v(x, t, text)} from
+ * the noise at t = 0 to a pose vector at t = 1, with classifier-free guidance
+ * {@code v = v_null + w (v_text - v_null)} ({@code w = 1}: the conditional velocity alone, one network pass a step).
+ * The exported graph ({@code FlowExport}) unrolls exactly these steps.
+ *
+ * @param steps    Euler steps from t = 0 to 1
+ * @param guidance the guidance weight w
+ */
+public record FlowSampler(int steps, float guidance) {
+
+    public FlowSampler {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (!(guidance >= 0) || Float.isInfinite(guidance)) {
+            throw new IllegalArgumentException("guidance must be a number >= 0, got " + guidance);
+        }
+    }
+
+    /** Whether the null-caption velocity is needed (every w but 1). */
+    public boolean guided() {
+        return guidance != 1f;
+    }
+
+    /** The time of step {@code k}'s velocity evaluation. */
+    public double time(int k) {
+        return k / (double) steps;
+    }
+
+    /**
+     * @param noise      [N, 51] standard normal, the start point
+     * @param scaledText [N, textDim] scaled caption vectors
+     * @return [N, 51] {@link FlowPoses} vectors
+     */
+    @SuppressWarnings("try")
+    public Tensor sample(FlowNetwork network, Tensor noise, Tensor scaledText) {
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor text = network.textProjection(scaledText);
+            Tensor none = guided() ? network.textProjection(zeros(1, network.textDim())) : null;
+            Tensor x = noise;
+            Scalar dt = new Scalar(1.0 / steps);
+            for (int k = 0; k < steps; k++) {
+                Tensor t = Tensor.create(FlowTime.features(time(k)), 1, FlowTime.DIM);
+                Tensor v = network.velocity(x, t, text);
+                if (guided()) {
+                    Tensor unguided = network.velocity(x, t, none);
+                    v = unguided.add(v.sub(unguided).mul(new Scalar(guidance)));
+                }
+                x = x.add(v.mul(dt));
+            }
+            return x;
+        }
+    }
+}

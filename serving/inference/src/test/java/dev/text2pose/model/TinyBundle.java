@@ -72,7 +72,8 @@ final class TinyBundle {
 
     static BundleMetadata metadata() {
         return new BundleMetadata("tiny-test-1", false, "tiny-linear", HEATMAP_SIZE, NOISE_DIM, EMBEDDING_DIM,
-                MiniLmEncoder.ID, 1.0f, "[-1,1]", PRESENCE_THRESHOLD, Map.of("seed", "7"));
+                MiniLmEncoder.ID, 1.0f, "[-1,1]", PRESENCE_THRESHOLD, Map.of("seed", "7"),
+                FakeEncoder.fingerprint(MiniLmEncoder.ID));
     }
 
     static byte[] bytes() {

@@ -146,7 +146,7 @@ public final class OnnxExporter {
                 + weightHash.substring(0, 8);
         return new BundleMetadata(version, d.trained(), PaperSpec.ARCHITECTURE, PaperSpec.HEATMAP_SIZE,
                 PaperSpec.NOISE_DIM, generator.textDim(), d.textEncoder(), d.embeddingScale(), d.heatmapRange().label(),
-                d.presenceThreshold(), provenance(d));
+                d.presenceThreshold(), provenance(d), d.encoderFingerprint());
     }
 
     /** The caller's provenance, plus the per-keypoint thresholds when the graph applies a calibration. */

@@ -51,7 +51,7 @@ class DefaultBundleTest {
         BundleMetadata metadata = bundle.metadata();
         assertEquals(MiniLmEncoder.ID, metadata.textEncoder());
         assertEquals(MiniLmEncoder.DIMENSION, metadata.embeddingDim());
-        assertEquals(64, metadata.heatmapSize());
+        assertEquals(64, metadata.heatmaps().size());
         assertEquals(ExecutionProvider.CPU, bundle.provider());
         assertTrue(metadata.modelVersion().length() > 0);
     }

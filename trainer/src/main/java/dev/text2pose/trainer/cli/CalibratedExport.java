@@ -10,9 +10,9 @@ import dev.text2pose.trainer.data.DataSplit;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.eval.ValidationPresence;
 import dev.text2pose.trainer.export.BundleDescription;
+import dev.text2pose.trainer.export.OnnxExportable;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.export.PresenceCalibration;
-import dev.text2pose.trainer.model.HeatmapGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ final class CalibratedExport {
      * @param cache the caption-embedding cache folder
      * @param seed  seed of the noise draws, as the evaluation's
      */
-    static BundleMetadata write(HeatmapGenerator generator, BundleDescription description, Path output, Path data,
+    static BundleMetadata write(OnnxExportable generator, BundleDescription description, Path output, Path data,
                                 Path cache, long seed) throws IOException {
         OnnxExporter exporter = new OnnxExporter();
         exporter.export(generator, description.withPresence(null), output);
@@ -65,7 +65,7 @@ final class CalibratedExport {
                 DataSplit.VALIDATION.name().toLowerCase(Locale.ROOT), DataSplit.SALT,
                 files.valKeypoints().getFileName(), measured.images(), measured.confidences().length, seed));
         BundleDescription calibrated = new BundleDescription(description.trained(), description.textEncoder(),
-                description.embeddingScale(), description.heatmapRange(), description.presenceThreshold(), provenance,
+                description.embeddingScale(), description.presenceThreshold(), provenance,
                 calibration);
         return exporter.export(generator, calibrated, output);
     }

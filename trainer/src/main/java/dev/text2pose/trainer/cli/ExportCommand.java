@@ -4,6 +4,7 @@ import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.trainer.data.CocoFiles;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.export.BundleDescription;
+import dev.text2pose.trainer.export.HeatmapGeneratorExport;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
@@ -113,13 +114,14 @@ final class ExportCommand implements Callable<Integer> {
             return exportTrained();
         }
         HeatmapRange range = parseRange();
-        BundleDescription description = new BundleDescription(false, textEncoder, embeddingScale, range,
+        BundleDescription description = new BundleDescription(false, textEncoder, embeddingScale,
                 PaperSpec.PRESENCE_THRESHOLD, provenance(), null);
         LOG.info("export: untrained, seed {}, embedding scale {}, heatmap range {}, text encoder {}, output {}",
                 seed, embeddingScale, range.label(), textEncoder, output);
         HeatmapGenerator generator = HeatmapGenerator.conditional(seed);
         generator.eval();
-        BundleMetadata metadata = new OnnxExporter().export(generator, description, output);
+        BundleMetadata metadata = new OnnxExporter().export(new HeatmapGeneratorExport(generator, range), description,
+                output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;
     }
@@ -145,10 +147,11 @@ final class ExportCommand implements Callable<Integer> {
         provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
         provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         BundleDescription description = new BundleDescription(true, textEncoder, config.embeddingScale(),
-                config.heatmapRange(), PaperSpec.PRESENCE_THRESHOLD, provenance, null);
+                PaperSpec.PRESENCE_THRESHOLD, provenance, null);
         LOG.info("export: trained, {} at step {}, heatmap range {}, output {}", weights, saved.step(),
                 config.heatmapRange().label(), output);
-        HeatmapGenerator generator = TrainedGenerators.heatmap(folder, !raw);
+        HeatmapGeneratorExport generator = new HeatmapGeneratorExport(TrainedGenerators.heatmap(folder, !raw),
+                config.heatmapRange());
         BundleMetadata metadata = calibratePresence
                 ? CalibratedExport.write(generator, description, output,
                 data != null ? data : CocoFiles.defaultDirectory(),

@@ -1,7 +1,5 @@
 package dev.text2pose.trainer.export;
 
-import dev.text2pose.trainer.model.HeatmapRange;
-
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +10,6 @@ import java.util.Objects;
  * @param trained           false for a randomly initialised generator
  * @param textEncoder       id of the sentence encoder whose raw output the bundle takes
  * @param embeddingScale    the factor the generator was trained with; the graph applies it to the raw embedding
- * @param heatmapRange      the range the generator's heatmaps were trained in; decoding depends on it
  * @param presenceThreshold a decoded keypoint is present above this confidence
  * @param provenance        how the weights were made (seed, preset, steps, data hash, code version, created)
  * @param presence          per-keypoint presence calibration the graph applies, or {@code null} for none
@@ -21,14 +18,12 @@ public record BundleDescription(
         boolean trained,
         String textEncoder,
         float embeddingScale,
-        HeatmapRange heatmapRange,
         float presenceThreshold,
         Map<String, String> provenance,
         PresenceCalibration presence) {
 
     public BundleDescription {
         Objects.requireNonNull(textEncoder, "textEncoder");
-        Objects.requireNonNull(heatmapRange, "heatmapRange");
         if (!(embeddingScale > 0f) || Float.isInfinite(embeddingScale)) {
             throw new IllegalArgumentException("embeddingScale must be a positive number, got " + embeddingScale);
         }
@@ -41,7 +36,7 @@ public record BundleDescription(
 
     /** This description with {@code calibration} applied in the graph. */
     public BundleDescription withPresence(PresenceCalibration calibration) {
-        return new BundleDescription(trained, textEncoder, embeddingScale, heatmapRange, presenceThreshold, provenance,
+        return new BundleDescription(trained, textEncoder, embeddingScale, presenceThreshold, provenance,
                 calibration);
     }
 }

@@ -54,7 +54,7 @@ class DefaultBundleTest {
         // Shipped before fingerprints existed and deliberately not re-stamped: served after an id and dimension check.
         assertNull(metadata.encoderFingerprint());
         assertEquals(MiniLmEncoder.DIMENSION, metadata.embeddingDim());
-        assertEquals(64, metadata.heatmapSize());
+        assertEquals(64, metadata.heatmaps().size());
         assertEquals(ExecutionProvider.CPU, bundle.provider());
         assertTrue(metadata.modelVersion().length() > 0);
     }

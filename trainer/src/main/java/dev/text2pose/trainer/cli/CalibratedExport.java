@@ -10,9 +10,9 @@ import dev.text2pose.trainer.data.DataSplit;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.eval.ValidationPresence;
 import dev.text2pose.trainer.export.BundleDescription;
+import dev.text2pose.trainer.export.OnnxExportable;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.export.PresenceCalibration;
-import dev.text2pose.trainer.model.HeatmapGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ final class CalibratedExport {
      * @param cache the caption-embedding cache folder
      * @param seed  seed of the noise draws, as the evaluation's
      */
-    static BundleMetadata write(HeatmapGenerator generator, BundleDescription description, Path output, Path data,
+    static BundleMetadata write(OnnxExportable generator, BundleDescription description, Path output, Path data,
                                 Path cache, long seed) throws IOException {
         OnnxExporter exporter = new OnnxExporter();
         exporter.export(generator, description.withPresence(null), output);

@@ -4,6 +4,7 @@ import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.trainer.data.CocoFiles;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.export.BundleDescription;
+import dev.text2pose.trainer.export.HeatmapGeneratorExport;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
@@ -111,13 +112,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         HeatmapRange range = parseRange();
         EncoderFingerprint encoder = MiniLmEncoder.classpathFingerprint();
-        BundleDescription description = BundleDescription.of(false, encoder, embeddingScale, range,
+        BundleDescription description = BundleDescription.of(false, encoder, embeddingScale,
                 PaperSpec.PRESENCE_THRESHOLD, provenance());
         LOG.info("export: untrained, seed {}, embedding scale {}, heatmap range {}, text encoder {}, output {}",
                 seed, embeddingScale, range.label(), encoder, output);
         HeatmapGenerator generator = HeatmapGenerator.conditional(seed);
         generator.eval();
-        BundleMetadata metadata = new OnnxExporter().export(generator, description, output);
+        BundleMetadata metadata = new OnnxExporter().export(new HeatmapGeneratorExport(generator, range), description,
+                output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;
     }
@@ -143,12 +145,13 @@ final class ExportCommand implements Callable<Integer> {
         provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
         provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         BundleDescription description = saved.encoder() != null
-                ? BundleDescription.of(true, saved.encoder(), config.embeddingScale(), config.heatmapRange(),
-                PaperSpec.PRESENCE_THRESHOLD, provenance)
+                ? BundleDescription.of(true, saved.encoder(), config.embeddingScale(), PaperSpec.PRESENCE_THRESHOLD,
+                provenance)
                 : unfingerprinted(folder, config, provenance);
         LOG.info("export: trained, {} at step {}, heatmap range {}, output {}", weights, saved.step(),
                 config.heatmapRange().label(), output);
-        HeatmapGenerator generator = TrainedGenerators.heatmap(folder, !raw);
+        HeatmapGeneratorExport generator = new HeatmapGeneratorExport(TrainedGenerators.heatmap(folder, !raw),
+                config.heatmapRange());
         BundleMetadata metadata = calibratePresence
                 ? CalibratedExport.write(generator, description, output,
                 data != null ? data : CocoFiles.defaultDirectory(),
@@ -165,7 +168,7 @@ final class ExportCommand implements Callable<Integer> {
     private static BundleDescription unfingerprinted(Path folder, TrainConfig config, Map<String, String> provenance) {
         LOG.warn("{} records no text encoder (written before encoders were recorded); the bundle names {} without "
                 + "a fingerprint and is checked by id and dimension only", folder, MiniLmEncoder.ID);
-        return new BundleDescription(true, MiniLmEncoder.ID, null, config.embeddingScale(), config.heatmapRange(),
+        return new BundleDescription(true, MiniLmEncoder.ID, null, config.embeddingScale(),
                 PaperSpec.PRESENCE_THRESHOLD, provenance, null);
     }
 

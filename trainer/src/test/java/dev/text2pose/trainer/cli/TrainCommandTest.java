@@ -98,7 +98,7 @@ class TrainCommandTest {
              OrtSession.Result result = session.run(Map.of(GeneratorGraph.TEXT_INPUT, t, GeneratorGraph.NOISE_INPUT, z))) {
             BundleMetadata metadata = BundleMetadata.fromProperties(session.getMetadata().getCustomMetadata());
             assertTrue(metadata.trained());
-            assertEquals("[0,1]", metadata.heatmapRange());
+            assertEquals("[0,1]", metadata.heatmaps().range());
             assertEquals("smoke", metadata.provenance().get("preset"));
             assertEquals("2", metadata.provenance().get("steps"));
             assertEquals("abc1234", metadata.provenance().get("code_version"));

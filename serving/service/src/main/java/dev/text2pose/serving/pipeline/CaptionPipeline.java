@@ -153,7 +153,7 @@ public final class CaptionPipeline implements Runnable {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
         long now = System.nanoTime();
         liveness.polled();
-        pending.add(records, now);
+        pending.add(records, now, StageTimes.nowMicros());
         ProcessedBatch done = takeFinished();
         if (inferring == null && pending.ready(now)) {
             dispatch();
@@ -201,8 +201,9 @@ public final class CaptionPipeline implements Runnable {
 
     /** Publishes and commits {@code done}; whether it was committed (if not, it will be served again). */
     private boolean publish(ProcessedBatch done) {
+        PublishTimes times;
         try {
-            publisher.publish(done, consumer);
+            times = publisher.publish(done, consumer);
         } catch (RuntimeException e) {
             PublishFailures.Action action = PublishFailures.classify(e);
             if (action == PublishFailures.Action.STOP) {
@@ -218,6 +219,7 @@ public final class CaptionPipeline implements Runnable {
         served.addAndGet(done.poses());
         deadLettered.addAndGet(done.outgoing().size() - done.poses());
         metrics.batchCommitted(done.poses(), done.deadLetters(), done.servedTimestamps());
+        metrics.batchPublished(times.acknowledgedNanos(), times.committedNanos());
         return true;
     }
 

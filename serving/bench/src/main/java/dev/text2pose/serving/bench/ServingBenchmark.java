@@ -61,6 +61,10 @@ public final class ServingBenchmark implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the half-load latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--max-wait-ms", description = "The service's batch wait (default: the service's, "
+            + "${DEFAULT-VALUE} ms).")
+    long maxWaitMs = PipelineConfig.defaults().maxBatchWait().toMillis();
+
     @Option(names = "--reader-fetch-wait-ms", defaultValue = "500",
             description = "fetch.max.wait.ms of the benchmark's read_committed pose reader (default ${DEFAULT-VALUE}, "
                     + "Kafka's default).")
@@ -182,7 +186,8 @@ public final class ServingBenchmark implements Callable<Integer> {
         return ServiceConfig.builder().bootstrapServers(Optional.of(servers)).captionTopic(prefix + "-captions")
                 .poseTopic(prefix + "-poses").deadLetterTopic(prefix + "-dlq").groupId(prefix)
                 .intraOpThreads(threads).maxBatchRecords(batch).httpPort(0).viewer(false)
-                .pipeline(PipelineConfig.builder().delivery(mode).instanceId(prefix).build()).build();
+                .pipeline(PipelineConfig.builder().delivery(mode).instanceId(prefix)
+                        .maxBatchWait(Duration.ofMillis(maxWaitMs)).build()).build();
     }
 
     private static HistogramSnapshot timer(Text2PoseService service, String name) {

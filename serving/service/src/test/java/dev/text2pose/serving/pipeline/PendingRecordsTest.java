@@ -51,6 +51,15 @@ class PendingRecordsTest {
     }
 
     @Test
+    void withoutAWaitOneRecordIsABatchAtOnce() {
+        PendingRecords pending = new PendingRecords(64, PipelineConfig.defaults().maxBatchWait());
+        assertFalse(pending.ready(100 * MS), "nothing waits");
+        pending.add(List.of(record(0, 0)), 100 * MS, 0L);
+        assertTrue(pending.ready(100 * MS), "the default does not wait for company");
+        assertEquals(Duration.ZERO, pending.untilReady(100 * MS));
+    }
+
+    @Test
     void eachRecordKeepsTheTimeOfItsOwnPoll() {
         PendingRecords pending = new PendingRecords(10, Duration.ZERO);
         pending.add(List.of(record(0, 0), record(0, 1)), 0, 1_000L);

@@ -53,7 +53,7 @@ final class LoadRun implements AutoCloseable {
 
     /** @param fetchWaitMs the reader's {@code fetch.max.wait.ms} */
     LoadRun(String bootstrapServers, String captionTopic, String poseTopic, int partitions, int fetchWaitMs) {
-        this.producer = new KafkaProducer<>(KafkaClientProperties.producer(bootstrapServers, Map.of("linger.ms", "1")));
+        this.producer = new KafkaProducer<>(KafkaClientProperties.producer(bootstrapServers, Map.of("linger.ms", "0")));
         this.captionTopic = captionTopic;
         this.reader = new Thread(() -> read(bootstrapServers, poseTopic, partitions, fetchWaitMs), "bench-pose-reader");
         reader.setDaemon(true);

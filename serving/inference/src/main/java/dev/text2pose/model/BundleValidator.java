@@ -18,7 +18,8 @@ import java.util.Set;
  * input, output or field, rather than at the first request with an ONNX Runtime shape error. Input shapes are
  * checked exactly, because we build those tensors; output dimensions may also be left symbolic by an exporter, so
  * an unknown size there is accepted and the real shape is checked again on every run. The batch dimension must be
- * dynamic everywhere, because the generator batches requests.
+ * dynamic everywhere, because the generator batches requests. The heatmap output is checked only when the metadata
+ * declares one; the keypoint output is the contract every model kind meets.
  */
 final class BundleValidator {
 
@@ -39,18 +40,23 @@ final class BundleValidator {
             }
             check(name, inputs, GeneratorGraph.TEXT_INPUT, true, metadata.embeddingDim());
             check(name, inputs, GeneratorGraph.NOISE_INPUT, true, metadata.noiseDim());
-            int size = metadata.heatmapSize();
-            check(name, outputs, GeneratorGraph.HEATMAP_OUTPUT, false, CocoKeypoints.COUNT, size, size);
             check(name, outputs, GeneratorGraph.KEYPOINT_OUTPUT, false, CocoKeypoints.COUNT, 3);
+            if (metadata.heatmaps() != null) {
+                int size = metadata.heatmaps().size();
+                check(name, outputs, GeneratorGraph.HEATMAP_OUTPUT, false, CocoKeypoints.COUNT, size, size);
+            }
         } catch (OrtException e) {
             throw new BundleException(name + ": could not read the graph's inputs and outputs", e);
         }
     }
 
     private static void checkMetadata(String name, BundleMetadata m) {
-        if (m.noiseDim() <= 0 || m.embeddingDim() <= 0 || m.heatmapSize() <= 0) {
+        if (m.noiseDim() <= 0 || m.embeddingDim() <= 0) {
             throw new BundleException(name + ": metadata sizes must be positive: noise_dim=" + m.noiseDim()
-                    + ", embedding_dim=" + m.embeddingDim() + ", heatmap_size=" + m.heatmapSize());
+                    + ", embedding_dim=" + m.embeddingDim());
+        }
+        if (m.heatmaps() != null && m.heatmaps().size() <= 0) {
+            throw new BundleException(name + ": heatmap_size must be positive, got " + m.heatmaps().size());
         }
         if (!(m.presenceThreshold() >= 0 && m.presenceThreshold() <= 1)) {
             throw new BundleException(name + ": presence_threshold must be in [0, 1], got " + m.presenceThreshold());

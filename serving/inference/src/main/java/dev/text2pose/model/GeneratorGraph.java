@@ -10,8 +10,9 @@ package dev.text2pose.model;
  *   <li>{@value #NOISE_INPUT}: float [batch, noiseDim], standard normal noise.</li>
  *   <li>{@value #HEATMAP_OUTPUT}: float [batch, 17, size, size], the generator's raw heatmaps in the bundle's
  *       heatmap range.</li>
- *   <li>{@value #KEYPOINT_OUTPUT}: float [batch, 17, 3], decoded inside the graph: x and y of each channel's argmax
- *       divided by the heatmap size (normalised person frame, y down), and the channel maximum mapped to [0, 1].</li>
+ *   <li>{@value #KEYPOINT_OUTPUT}: float [batch, 17, 3], required of every model kind: x and y in the normalised
+ *       person frame (y down) and a confidence in [0, 1], compared with the bundle's presence threshold. A heatmap
+ *       generator decodes them inside the graph (each channel's argmax and maximum).</li>
  * </ul>
  */
 public final class GeneratorGraph {

@@ -114,9 +114,12 @@ public final class ModelBundle implements AutoCloseable {
         return run(embeddings, noise, false).keypoints();
     }
 
-    /** Runs the generator and returns keypoints and raw heatmaps, for evaluation and figures. */
+    /**
+     * Runs the generator and returns keypoints and, when the bundle declares them ({@link BundleMetadata#heatmaps()}),
+     * raw heatmaps, for evaluation and figures.
+     */
     public GeneratorOutput generate(float[][] embeddings, float[][] noise) {
-        return run(embeddings, noise, true);
+        return run(embeddings, noise, metadata.heatmaps() != null);
     }
 
     private GeneratorOutput run(float[][] embeddings, float[][] noise, boolean withHeatmaps) {
@@ -136,7 +139,7 @@ public final class ModelBundle implements AutoCloseable {
                      Map.of(GeneratorGraph.TEXT_INPUT, text, GeneratorGraph.NOISE_INPUT, z), wanted)) {
             float[][][] keypoints = GeneratorTensors.keypoints(name, output(result, GeneratorGraph.KEYPOINT_OUTPUT), rows);
             float[][][][] heatmaps = withHeatmaps
-                    ? GeneratorTensors.heatmaps(name, output(result, GeneratorGraph.HEATMAP_OUTPUT), rows, metadata.heatmapSize())
+                    ? GeneratorTensors.heatmaps(name, output(result, GeneratorGraph.HEATMAP_OUTPUT), rows, metadata.heatmaps().size())
                     : null;
             return new GeneratorOutput(keypoints, heatmaps);
         } catch (OrtException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,26 @@ class ModelBundleTest {
         assertEquals(TinyBundle.HEATMAP_SIZE, output.heatmaps()[0][0].length);
         assertEquals(TinyBundle.HEATMAP_SIZE, output.heatmaps()[0][0][0].length);
         assertArrayEquals(bundle.keypoints(text, noise)[1][5], output.keypoints()[1][5]);
+    }
+
+    @Test
+    void aKeypointsOnlyBundleServesWithoutHeatmaps() {
+        try (ModelBundle keypointsOnly = ModelBundle.load(TinyBundle.build(TinyBundle.Spec.keypointsOnly()), "kp", CPU)) {
+            assertNull(keypointsOnly.metadata().heatmaps());
+            float[][] text = rows(2, TinyBundle.EMBEDDING_DIM, 0.05f);
+            float[][] noise = rows(2, TinyBundle.NOISE_DIM, 1f);
+            GeneratorOutput output = keypointsOnly.generate(text, noise);
+            assertNull(output.heatmaps());
+            // The same keypoint weights as the full tiny bundle (same seed, drawn first), so the same keypoints.
+            assertArrayEquals(bundle.keypoints(text, noise)[1][5], output.keypoints()[1][5]);
+        }
+    }
+
+    @Test
+    void rejectsDeclaredHeatmapsTheGraphLacksOrHalfADeclaration() {
+        assertRejected(TinyBundle.Spec.valid().withoutHeatmapOutput(), "graph has no heatmaps");
+        assertRejected(TinyBundle.Spec.keypointsOnly().withProperty("text2pose.heatmap_size", "8"),
+                "lacks text2pose.heatmap_range");
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.Random;
  * Builds a tiny generator bundle that honours the {@link GeneratorGraph} contract, so the bundle, generator and
  * validation logic can be tested without the trainer: one linear map from {@code [text, noise]} to keypoints
  * (through a sigmoid, so x, y and confidence lie in [0, 1]) and to one value per heatmap channel, broadcast over
- * an {@value #HEATMAP_SIZE}x{@value #HEATMAP_SIZE} map. The {@link Spec} knobs break the contract on purpose.
+ * an {@value #HEATMAP_SIZE}x{@value #HEATMAP_SIZE} map (the optional output; {@link Spec#keypointsOnly()} leaves it
+ * out). The other {@link Spec} knobs break the contract on purpose.
  */
 final class TinyBundle {
 
@@ -37,23 +38,34 @@ final class TinyBundle {
      * @param embeddingDim  width of the text input in the graph (the metadata always says {@value #EMBEDDING_DIM})
      * @param batch         the batch dimension: -1 for the symbolic {@code batch}, else fixed
      * @param properties    metadata_props
+     * @param heatmaps      whether the graph has the optional heatmap output
      */
-    record Spec(String textInput, int embeddingDim, long batch, Map<String, String> properties) {
+    record Spec(String textInput, int embeddingDim, long batch, Map<String, String> properties, boolean heatmaps) {
 
         static Spec valid() {
-            return new Spec(GeneratorGraph.TEXT_INPUT, EMBEDDING_DIM, -1, metadata().toProperties());
+            return new Spec(GeneratorGraph.TEXT_INPUT, EMBEDDING_DIM, -1, metadata().toProperties(), true);
+        }
+
+        /** A keypoints-only graph whose metadata declares no heatmaps, as a coordinate generator exports. */
+        static Spec keypointsOnly() {
+            return valid().withoutHeatmapOutput()
+                    .withProperty("text2pose.heatmap_size", null).withProperty("text2pose.heatmap_range", null);
+        }
+
+        Spec withoutHeatmapOutput() {
+            return new Spec(textInput, embeddingDim, batch, properties, false);
         }
 
         Spec withTextInput(String name) {
-            return new Spec(name, embeddingDim, batch, properties);
+            return new Spec(name, embeddingDim, batch, properties, heatmaps);
         }
 
         Spec withEmbeddingDim(int dim) {
-            return new Spec(textInput, dim, batch, properties);
+            return new Spec(textInput, dim, batch, properties, heatmaps);
         }
 
         Spec withBatch(long fixed) {
-            return new Spec(textInput, embeddingDim, fixed, properties);
+            return new Spec(textInput, embeddingDim, fixed, properties, heatmaps);
         }
 
         Spec withProperty(String key, String valueOrNull) {
@@ -63,7 +75,7 @@ final class TinyBundle {
             } else {
                 props.put(key, valueOrNull);
             }
-            return new Spec(textInput, embeddingDim, batch, props);
+            return new Spec(textInput, embeddingDim, batch, props, heatmaps);
         }
     }
 
@@ -71,8 +83,9 @@ final class TinyBundle {
     }
 
     static BundleMetadata metadata() {
-        return new BundleMetadata("tiny-test-1", false, "tiny-linear", HEATMAP_SIZE, NOISE_DIM, EMBEDDING_DIM,
-                MiniLmEncoder.ID, 1.0f, "[-1,1]", PRESENCE_THRESHOLD, Map.of("seed", "7"));
+        return new BundleMetadata("tiny-test-1", false, "tiny-linear", NOISE_DIM, EMBEDDING_DIM,
+                MiniLmEncoder.ID, 1.0f, PRESENCE_THRESHOLD, new BundleMetadata.Heatmaps(HEATMAP_SIZE, "[-1,1]"),
+                Map.of("seed", "7"), FakeEncoder.fingerprint(MiniLmEncoder.ID));
     }
 
     static byte[] bytes() {
@@ -82,27 +95,28 @@ final class TinyBundle {
     static byte[] build(Spec spec) {
         int in = spec.embeddingDim() + NOISE_DIM;
         Random random = new Random(7);
-        GraphProto graph = GraphProto.newBuilder()
+        GraphProto.Builder graph = GraphProto.newBuilder()
                 .setName("tiny")
                 .addInput(value(spec.textInput(), spec.batch(), spec.embeddingDim()))
                 .addInput(value(GeneratorGraph.NOISE_INPUT, spec.batch(), NOISE_DIM))
                 .addOutput(value(GeneratorGraph.KEYPOINT_OUTPUT, spec.batch(), 17, 3))
-                .addOutput(value(GeneratorGraph.HEATMAP_OUTPUT, spec.batch(), 17, HEATMAP_SIZE, HEATMAP_SIZE))
                 .addInitializer(floats("w_keypoints", random, in, 51))
-                .addInitializer(floats("w_heatmaps", random, in, 17))
                 .addInitializer(longs("keypoint_shape", -1, 17, 3))
-                .addInitializer(longs("channel_shape", -1, 17, 1, 1))
-                .addInitializer(longs("heatmap_shape", 1, 17, HEATMAP_SIZE, HEATMAP_SIZE))
                 .addNode(node("Concat", List.of(spec.textInput(), GeneratorGraph.NOISE_INPUT), "x")
                         .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1)))
                 .addNode(node("MatMul", List.of("x", "w_keypoints"), "k"))
                 .addNode(node("Reshape", List.of("k", "keypoint_shape"), "k3"))
-                .addNode(node("Sigmoid", List.of("k3"), GeneratorGraph.KEYPOINT_OUTPUT))
-                .addNode(node("MatMul", List.of("x", "w_heatmaps"), "h"))
-                .addNode(node("Reshape", List.of("h", "channel_shape"), "h4"))
-                .addNode(node("Expand", List.of("h4", "heatmap_shape"), "hx"))
-                .addNode(node("Tanh", List.of("hx"), GeneratorGraph.HEATMAP_OUTPUT))
-                .build();
+                .addNode(node("Sigmoid", List.of("k3"), GeneratorGraph.KEYPOINT_OUTPUT));
+        if (spec.heatmaps()) {
+            graph.addOutput(value(GeneratorGraph.HEATMAP_OUTPUT, spec.batch(), 17, HEATMAP_SIZE, HEATMAP_SIZE))
+                    .addInitializer(floats("w_heatmaps", random, in, 17))
+                    .addInitializer(longs("channel_shape", -1, 17, 1, 1))
+                    .addInitializer(longs("heatmap_shape", 1, 17, HEATMAP_SIZE, HEATMAP_SIZE))
+                    .addNode(node("MatMul", List.of("x", "w_heatmaps"), "h"))
+                    .addNode(node("Reshape", List.of("h", "channel_shape"), "h4"))
+                    .addNode(node("Expand", List.of("h4", "heatmap_shape"), "hx"))
+                    .addNode(node("Tanh", List.of("hx"), GeneratorGraph.HEATMAP_OUTPUT));
+        }
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(8)
                 .setProducerName("text2pose-tests")

@@ -24,8 +24,11 @@ import java.util.List;
  *
  * <p>Dimensions are given as {@code Object}s: a {@code String} is a symbolic dimension (such as {@code batch}), a
  * {@code Number} a fixed one.
+ *
+ * <p>Public so that each model kind's {@link OnnxExportable} writes its own nodes; only {@link OnnxExporter} creates
+ * one and declares the graph's inputs and outputs.
  */
-final class GraphBuilder {
+public final class GraphBuilder {
 
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final MessageDigest digest;
@@ -40,7 +43,7 @@ final class GraphBuilder {
     }
 
     /** A float initializer holding a copy of {@code tensor} (any device layout; read contiguous, detached). */
-    String weight(String name, Tensor tensor) {
+    public String weight(String name, Tensor tensor) {
         Tensor dense = tensor.detach().contiguous();
         float[] values = new float[Math.toIntExact(dense.numel())];
         dense.data_ptr_float().get(values);
@@ -48,21 +51,21 @@ final class GraphBuilder {
     }
 
     /** A float initializer of the given shape. */
-    String floats(String name, long[] dims, float... values) {
+    public String floats(String name, long[] dims, float... values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
         return initializer(name, TensorProto.DataType.FLOAT, dims, bytes.array());
     }
 
     /** An int64 initializer of the given shape. */
-    String longs(String name, long[] dims, long... values) {
+    public String longs(String name, long[] dims, long... values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asLongBuffer().put(values);
         return initializer(name, TensorProto.DataType.INT64, dims, bytes.array());
     }
 
     /** Adds a node computing {@code output} from {@code inputs}; returns {@code output} for chaining. */
-    String node(String opType, String output, List<String> inputs, AttributeProto... attributes) {
+    public String node(String opType, String output, List<String> inputs, AttributeProto... attributes) {
         graph.addNode(NodeProto.newBuilder()
                 .setName(output + "_" + opType)
                 .setOpType(opType)
@@ -95,15 +98,15 @@ final class GraphBuilder {
         }
     }
 
-    static AttributeProto intAttribute(String name, long value) {
+    public static AttributeProto intAttribute(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 
-    static AttributeProto floatAttribute(String name, float value) {
+    public static AttributeProto floatAttribute(String name, float value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
     }
 
-    static AttributeProto intsAttribute(String name, long... values) {
+    public static AttributeProto intsAttribute(String name, long... values) {
         AttributeProto.Builder builder = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long value : values) {
             builder.addInts(value);

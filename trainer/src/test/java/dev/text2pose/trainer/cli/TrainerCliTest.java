@@ -60,7 +60,7 @@ class TrainerCliTest {
         try (OrtSession session = OrtEnvironment.getEnvironment().createSession(output.toString());
              ModelBundle shipped = ModelBundle.loadDefault(OrtSessions.cpu())) {
             BundleMetadata metadata = BundleMetadata.fromProperties(session.getMetadata().getCustomMetadata());
-            assertEquals(shipped.metadata().heatmapRange(), metadata.heatmapRange());
+            assertEquals(shipped.metadata().heatmaps(), metadata.heatmaps());
         }
     }
 

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.model.GeneratorGraph;
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.trainer.TensorArrays;
 import dev.text2pose.trainer.model.HeatmapDecoder;
 import dev.text2pose.trainer.model.HeatmapGenerator;
@@ -51,6 +52,8 @@ class OnnxExporterTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxExporterTest.class);
     private static final int SIZE = PaperSpec.HEATMAP_SIZE;
+    private static final EncoderFingerprint ENCODER = new EncoderFingerprint("sentence-transformers/all-MiniLM-L6-v2",
+            EncoderFingerprint.sha256("model"), EncoderFingerprint.sha256("tokenizer"), 256, "mean,l2");
 
     @TempDir
     static Path dir;
@@ -79,7 +82,7 @@ class OnnxExporterTest {
             }
         }
         generator.eval();
-        written = new OnnxExporter().export(generator, description(HeatmapRange.MINUS_ONE_TO_ONE, 7),
+        written = new OnnxExporter().export(paper(generator, HeatmapRange.MINUS_ONE_TO_ONE), description(7),
                 dir.resolve("bundle.onnx"));
         environment = OrtEnvironment.getEnvironment();
         session = open(dir.resolve("bundle.onnx"));
@@ -121,9 +124,10 @@ class OnnxExporterTest {
         assertFalse(read.trained());
         assertTrue(read.modelVersion().matches("paper-cgan-64-untrained-[0-9a-f]{8}"), read.modelVersion());
         assertEquals(TextScaling.DEFAULT_EMBEDDING_SCALE, read.embeddingScale());
-        assertEquals("[-1,1]", read.heatmapRange());
+        assertEquals(new BundleMetadata.Heatmaps(64, "[-1,1]"), read.heatmaps());
         assertEquals(384, read.embeddingDim());
         assertEquals("7", read.provenance().get("seed"));
+        assertEquals(ENCODER, read.encoderFingerprint());
         assertEquals(OnnxExporter.PRODUCER, session.getMetadata().getProducerName());
     }
 
@@ -138,12 +142,12 @@ class OnnxExporterTest {
     @Test
     void modelVersionIsAContentHashOfTheWeights() throws IOException {
         HeatmapGenerator sameSeed = HeatmapGenerator.conditional(3);
-        String first = new OnnxExporter().export(sameSeed, description(HeatmapRange.MINUS_ONE_TO_ONE, 3),
+        String first = new OnnxExporter().export(paper(sameSeed, HeatmapRange.MINUS_ONE_TO_ONE), description(3),
                 dir.resolve("a.onnx")).modelVersion();
-        String again = new OnnxExporter().export(HeatmapGenerator.conditional(3),
-                description(HeatmapRange.MINUS_ONE_TO_ONE, 3), dir.resolve("b.onnx")).modelVersion();
-        String other = new OnnxExporter().export(HeatmapGenerator.conditional(4),
-                description(HeatmapRange.MINUS_ONE_TO_ONE, 4), dir.resolve("c.onnx")).modelVersion();
+        String again = new OnnxExporter().export(paper(HeatmapGenerator.conditional(3), HeatmapRange.MINUS_ONE_TO_ONE),
+                description(3), dir.resolve("b.onnx")).modelVersion();
+        String other = new OnnxExporter().export(paper(HeatmapGenerator.conditional(4), HeatmapRange.MINUS_ONE_TO_ONE),
+                description(4), dir.resolve("c.onnx")).modelVersion();
         assertEquals(first, again);
         assertNotEquals(first, other);
     }
@@ -151,7 +155,7 @@ class OnnxExporterTest {
     @Test
     void zeroToOneRangeDecodesTheRawHeatmaps() throws IOException, OrtException {
         Path file = dir.resolve("01.onnx");
-        new OnnxExporter().export(generator, description(HeatmapRange.ZERO_TO_ONE, 7), file);
+        new OnnxExporter().export(paper(generator, HeatmapRange.ZERO_TO_ONE), description(7), file);
         Random random = new Random(11);
         int batch = 2;
         try (OrtSession zeroToOne = open(file);
@@ -172,7 +176,7 @@ class OnnxExporterTest {
         }
         PresenceCalibration calibration = new PresenceCalibration(thresholds, PaperSpec.PRESENCE_THRESHOLD);
         Path file = dir.resolve("calibrated.onnx");
-        new OnnxExporter().export(generator, description(HeatmapRange.MINUS_ONE_TO_ONE, 7).withPresence(calibration),
+        new OnnxExporter().export(paper(generator, HeatmapRange.MINUS_ONE_TO_ONE), description(7).withPresence(calibration),
                 file);
         Random random = new Random(13);
         int batch = 4;
@@ -200,8 +204,8 @@ class OnnxExporterTest {
 
     @Test
     void unconditionalGeneratorIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new OnnxExporter().export(HeatmapGenerator.unconditional(0),
-                description(HeatmapRange.MINUS_ONE_TO_ONE, 0), dir.resolve("never.onnx")));
+        assertThrows(IllegalArgumentException.class,
+                () -> paper(HeatmapGenerator.unconditional(0), HeatmapRange.MINUS_ONE_TO_ONE));
     }
 
     /** The graph's keypoints are the JVM decoder's ({@link HeatmapDecoder}) of the graph's own heatmaps. */
@@ -261,8 +265,12 @@ class OnnxExporterTest {
         return ((TensorInfo) info.getInfo()).getShape();
     }
 
-    private static BundleDescription description(HeatmapRange range, long seed) {
-        return new BundleDescription(false, "sentence-transformers/all-MiniLM-L6-v2", TextScaling.DEFAULT_EMBEDDING_SCALE,
-                range, PaperSpec.PRESENCE_THRESHOLD, Map.of("seed", Long.toString(seed), "preset", "untrained"), null);
+    private static OnnxExportable paper(HeatmapGenerator generator, HeatmapRange range) {
+        return new HeatmapGeneratorExport(generator, range);
+    }
+
+    private static BundleDescription description(long seed) {
+        return BundleDescription.of(false, ENCODER, TextScaling.DEFAULT_EMBEDDING_SCALE, PaperSpec.PRESENCE_THRESHOLD,
+                Map.of("seed", Long.toString(seed), "preset", "untrained"));
     }
 }

@@ -59,7 +59,8 @@ final class KeypointDecoding {
         return graph.node("Add", "decode_probs", List.of(scaled, half));
     }
 
-    private static String calibrated(GraphBuilder graph, String maximum, PresenceCalibration calibration,
+    /** Clips the [batch, channels, 1] confidences and raises them to the calibration's per-keypoint exponents. */
+    static String calibrated(GraphBuilder graph, String maximum, PresenceCalibration calibration,
                                      int channels) {
         String clipped = graph.node("Clip", "decode_confidence_clipped", List.of(maximum,
                 graph.floats("decode_clip_min", new long[0], PresenceCalibration.CLIP_MIN),

@@ -174,7 +174,7 @@ public final class FlowTrainer {
 
     private static Checkpoint checkpoint(TrainConfig config, long step, TrainingData data, double wall,
                                          TrainRun run) {
-        return new Checkpoint(config, step, data.textDim(), wall, data.hash(), run.codeVersion());
+        return new Checkpoint(config, step, data.textDim(), wall, data.hash(), run.codeVersion(), data.encoder());
     }
 
     private static void createFolder(Path folder) {

@@ -39,10 +39,12 @@ class FlowTrainerTest {
     @Test
     void lossFallsAndSamplesLandNearTheTrainingPoses() {
         TrainingData data = TrainFixtures.conditional(64, 24);
-        TrainResult result = train(smoke(Map.of("steps", "300", "batchSize", "32", "logEvery", "100")), data,
+        // Scale 1: the fixture's captions are random 24-d unit vectors with nothing to say about the poses; at the
+        // default 15 their projection swamps the pose input of so small a text and the toy learns far slower.
+        TrainResult result = train(smoke(Map.of("steps", "600", "batchSize", "32", "logEvery", "100", "embeddingScale", "1")), data,
                 dir.resolve("learn"), false);
         double first = meanLoss(result.losses().subList(0, 20));
-        double last = meanLoss(result.losses().subList(280, 300));
+        double last = meanLoss(result.losses().subList(580, 600));
         // Noise-to-pose velocity has variance about 2 per number at the start; the fixture poses are a template
         // with 2 px jitter, so a network that learned them must at least halve the loss (a broken one stays flat).
         assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);

@@ -4,7 +4,12 @@ import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.trainer.data.CocoFiles;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.export.BundleDescription;
+import dev.text2pose.trainer.export.FlowNetworkExport;
 import dev.text2pose.trainer.export.HeatmapGeneratorExport;
+import dev.text2pose.trainer.export.OnnxExportable;
+import dev.text2pose.trainer.flow.FlowPoses;
+import dev.text2pose.trainer.flow.FlowSampler;
+import dev.text2pose.trainer.train.ConfigCodec;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
@@ -43,7 +48,9 @@ import java.util.concurrent.Callable;
  *   <li>{@code --checkpoint DIR}: a trained stage-2 heatmap generator from a {@code train} run (its folder or its
  *       {@code checkpoint/} folder); the EMA generator when the run kept one (unless {@code --raw}). The embedding
  *       scale and heatmap range come from the run's config, and the provenance records its preset, stage, steps,
- *       seed, data hash, code version and wall time; {@code --seed}, {@code --embedding-scale} and
+ *       seed, data hash, code version and wall time. A flow checkpoint ({@code train --model flow}) exports its
+ *       EMA velocity network with {@code --sampler-steps} Euler steps and guidance {@code --guidance} unrolled
+ *       into the graph; {@code --seed}, {@code --embedding-scale} and
  *       {@code --heatmap-range} are refused rather than ignored.</li>
  *   <li>{@code --untrained}: a generator initialised the paper's way from {@code --seed}, which is how the service
  *       got a default bundle before any training ({@code export --untrained --seed 0 --output
@@ -98,6 +105,14 @@ final class ExportCommand implements Callable<Integer> {
             + "(default ~/.cache/text2pose).")
     private Path cache;
 
+    @Option(names = "--sampler-steps", description = "With a flow checkpoint: Euler steps the graph unrolls "
+            + "(default ${DEFAULT-VALUE}).")
+    private int samplerSteps = 10;
+
+    @Option(names = "--guidance", description = "With a flow checkpoint: classifier-free guidance weight w, "
+            + "v = v_null + w (v_text - v_null); 1 is none (default ${DEFAULT-VALUE}).")
+    private float guidance = 2f;
+
     @Override
     public Integer call() throws Exception {
         if (untrained == (checkpoint != null)) {
@@ -128,10 +143,11 @@ final class ExportCommand implements Callable<Integer> {
         Path folder = Checkpoint.resolve(checkpoint);
         Checkpoint saved = Checkpoint.read(folder);
         TrainConfig config = saved.config();
-        if (config.stage() != Stage.COND || config.model() != ModelKind.HEATMAP) {
+        if (config.stage() != Stage.COND || config.model() == ModelKind.MLP) {
             throw new ParameterException(spec.commandLine(), folder + " is a " + config.model().label() + " "
-                    + config.stage().label() + " run; only stage-2 (cond) heatmap generators serve captions");
+                    + config.stage().label() + " run; only stage-2 (cond) heatmap and flow generators serve captions");
         }
+        boolean flow = config.model() == ModelKind.FLOW;
         Path weights = TrainedGenerators.weights(folder, !raw);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("seed", Long.toString(config.seed()));
@@ -144,14 +160,22 @@ final class ExportCommand implements Callable<Integer> {
         provenance.put("generator", weights.getFileName().toString());
         provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
         provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        FlowSampler sampler = flow ? new FlowSampler(samplerSteps, guidance) : null;
+        if (flow) {
+            provenance.put("model", config.model().label());
+            provenance.put("sampler", "euler");
+            provenance.put("sampler_steps", Integer.toString(samplerSteps));
+            provenance.put("guidance", Float.toString(guidance));
+            provenance.put("config", ConfigCodec.toMap(config).toString());
+        }
+        float threshold = flow ? FlowPoses.PRESENCE_THRESHOLD : PaperSpec.PRESENCE_THRESHOLD;
         BundleDescription description = saved.encoder() != null
-                ? BundleDescription.of(true, saved.encoder(), config.embeddingScale(), PaperSpec.PRESENCE_THRESHOLD,
-                provenance)
-                : unfingerprinted(folder, config, provenance);
+                ? BundleDescription.of(true, saved.encoder(), config.embeddingScale(), threshold, provenance)
+                : unfingerprinted(folder, config, threshold, provenance);
         LOG.info("export: trained, {} at step {}, heatmap range {}, output {}", weights, saved.step(),
                 config.heatmapRange().label(), output);
-        HeatmapGeneratorExport generator = new HeatmapGeneratorExport(TrainedGenerators.heatmap(folder, !raw),
-                config.heatmapRange());
+        OnnxExportable generator = flow ? new FlowNetworkExport(TrainedGenerators.flow(folder, !raw), sampler)
+                : new HeatmapGeneratorExport(TrainedGenerators.heatmap(folder, !raw), config.heatmapRange());
         BundleMetadata metadata = calibratePresence
                 ? CalibratedExport.write(generator, description, output,
                 data != null ? data : CocoFiles.defaultDirectory(),
@@ -165,11 +189,12 @@ final class ExportCommand implements Callable<Integer> {
      * The bundle of a checkpoint written before encoders were recorded: its vectors came from the one encoder the
      * trainer has ever used, MiniLM, so it names that id and is checked by id and dimension only.
      */
-    private static BundleDescription unfingerprinted(Path folder, TrainConfig config, Map<String, String> provenance) {
+    private static BundleDescription unfingerprinted(Path folder, TrainConfig config, float presenceThreshold,
+                                                     Map<String, String> provenance) {
         LOG.warn("{} records no text encoder (written before encoders were recorded); the bundle names {} without "
                 + "a fingerprint and is checked by id and dimension only", folder, MiniLmEncoder.ID);
-        return new BundleDescription(true, MiniLmEncoder.ID, null, config.embeddingScale(),
-                PaperSpec.PRESENCE_THRESHOLD, provenance, null);
+        return new BundleDescription(true, MiniLmEncoder.ID, null, config.embeddingScale(), presenceThreshold,
+                provenance, null);
     }
 
     /** A checkpoint's bundle takes the run's seed, scale and range: a flag that would be ignored is an error. */

@@ -1,6 +1,7 @@
 package dev.text2pose.trainer.train;
 
 import dev.text2pose.trainer.baseline.MlpGenerator;
+import dev.text2pose.trainer.flow.FlowNetwork;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.WeightArchive;
 
@@ -37,7 +38,17 @@ public final class TrainedGenerators {
         return generator;
     }
 
-    /** The weight file that {@link #heatmap} and {@link #mlp} read. */
+    /** The flow model's velocity network of checkpoint folder {@code folder}; throws if the run trained another. */
+    public static FlowNetwork flow(Path folder, boolean preferEma) {
+        Checkpoint checkpoint = Checkpoint.read(folder);
+        require(checkpoint, ModelKind.FLOW, folder);
+        FlowNetwork network = new FlowNetwork(checkpoint.textDim(), 0);
+        WeightArchive.load(network, weights(folder, preferEma));
+        network.eval();
+        return network;
+    }
+
+    /** The weight file that {@link #heatmap}, {@link #mlp} and {@link #flow} read. */
     public static Path weights(Path folder, boolean preferEma) {
         Path ema = folder.resolve(Checkpoint.GENERATOR_EMA);
         return preferEma && Files.isRegularFile(ema) ? ema : folder.resolve(Checkpoint.GENERATOR);

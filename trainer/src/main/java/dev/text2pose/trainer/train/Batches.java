@@ -57,12 +57,7 @@ final class Batches {
     Critic critic(long criticStep) {
         SplittableRandom random = RunRandom.at(seed, "critic", criticStep);
         int[] index = new int[batch];
-        List<FramePose> poses = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            index[i] = sampleAt(criticStep * batch + i);
-            FramePose pose = data.poses().get(index[i]);
-            poses.add(augmenter == null ? pose : augmenter.augment(pose, random));
-        }
+        List<FramePose> poses = epochPoses(criticStep, index, random);
         if (!data.conditional()) {
             return new Critic(poses, null, null, gaussian(random, batch * PaperSpec.NOISE_DIM), uniform(random));
         }
@@ -102,12 +97,7 @@ final class Batches {
     Flow flow(long step, int poseWidth, double captionDropout) {
         SplittableRandom random = RunRandom.at(seed, "flow", step);
         int[] index = new int[batch];
-        List<FramePose> poses = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            index[i] = sampleAt(step * batch + i);
-            FramePose pose = data.poses().get(index[i]);
-            poses.add(augmenter == null ? pose : augmenter.augment(pose, random));
-        }
+        List<FramePose> poses = epochPoses(step, index, random);
         float[] text = captions(index, random);
         int dim = data.textDim();
         for (int i = 0; i < batch; i++) {
@@ -116,6 +106,17 @@ final class Batches {
             }
         }
         return new Flow(poses, text, gaussian(random, batch * poseWidth), uniform(random));
+    }
+
+    /** Batch {@code batchNumber} of the epoch-by-epoch stream, augmented; fills {@code index} with the samples. */
+    private List<FramePose> epochPoses(long batchNumber, int[] index, SplittableRandom random) {
+        List<FramePose> poses = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            index[i] = sampleAt(batchNumber * batch + i);
+            FramePose pose = data.poses().get(index[i]);
+            poses.add(augmenter == null ? pose : augmenter.augment(pose, random));
+        }
+        return poses;
     }
 
     /** Which sample is number {@code k} of the run's epoch-by-epoch stream. */

@@ -63,11 +63,7 @@ public final class FlowTrainer {
         if (run.resume()) {
             Path folder = Checkpoint.in(run.output());
             Checkpoint saved = Checkpoint.read(folder);
-            List<String> changes = ConfigCodec.trajectoryChanges(saved.config(), config);
-            if (!changes.isEmpty() || !saved.dataHash().equals(data.hash())) {
-                throw new IllegalArgumentException("cannot resume: changed " + changes + ", data "
-                        + saved.dataHash() + " vs " + data.hash());
-            }
+            Trainer.requireSameTrajectory(saved, config, data);
             Checkpoint.restore(folder, network, adam, ema);
             start = saved.step();
             priorWallSeconds = saved.wallSeconds();

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * @param preset            the preset the run started from; recorded in provenance, changes nothing by itself
  * @param stage             uncond (stage 1, pretraining) or cond (stage 2)
- * @param model             heatmap (the paper's model) or mlp (the paper's regression baseline)
+ * @param model             heatmap (the paper's model), mlp (the paper's regression baseline) or flow (the
+ *                          keypoint-space flow-matching generator; its presets say which fields it reads)
  * @param seed              the one seed every random draw derives from: init, data order, augmentation, noise
  * @param steps             generator updates in total, each after {@code nCritic} critic updates (operational)
  * @param batchSize         samples per critic and generator step; the paper's 128, 64 on 2 cores (20 % cheaper per

@@ -4,9 +4,11 @@ import dev.text2pose.trainer.baseline.MlpGenerator;
 import dev.text2pose.trainer.flow.FlowNetwork;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.WeightArchive;
+import org.bytedeco.pytorch.Module;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 
 /**
  * Loads the generator of a checkpoint for export or evaluation, in eval mode (BatchNorm running statistics).
@@ -20,29 +22,24 @@ public final class TrainedGenerators {
 
     /** The paper model's generator of checkpoint folder {@code folder}; throws if the run trained another model. */
     public static HeatmapGenerator heatmap(Path folder, boolean preferEma) {
-        Checkpoint checkpoint = Checkpoint.read(folder);
-        require(checkpoint, ModelKind.HEATMAP, folder);
-        HeatmapGenerator generator = new HeatmapGenerator(checkpoint.textDim(), 0);
-        WeightArchive.load(generator, weights(folder, preferEma));
-        generator.eval();
-        return generator;
+        return load(folder, preferEma, ModelKind.HEATMAP, textDim -> new HeatmapGenerator(textDim, 0));
     }
 
     /** The MLP baseline's generator of checkpoint folder {@code folder}; throws if the run trained another model. */
     public static MlpGenerator mlp(Path folder, boolean preferEma) {
-        Checkpoint checkpoint = Checkpoint.read(folder);
-        require(checkpoint, ModelKind.MLP, folder);
-        MlpGenerator generator = new MlpGenerator(checkpoint.textDim(), 0);
-        WeightArchive.load(generator, weights(folder, preferEma));
-        generator.eval();
-        return generator;
+        return load(folder, preferEma, ModelKind.MLP, textDim -> new MlpGenerator(textDim, 0));
     }
 
     /** The flow model's velocity network of checkpoint folder {@code folder}; throws if the run trained another. */
     public static FlowNetwork flow(Path folder, boolean preferEma) {
+        return load(folder, preferEma, ModelKind.FLOW, textDim -> new FlowNetwork(textDim, 0));
+    }
+
+    private static <M extends Module> M load(Path folder, boolean preferEma, ModelKind model,
+                                             IntFunction<M> create) {
         Checkpoint checkpoint = Checkpoint.read(folder);
-        require(checkpoint, ModelKind.FLOW, folder);
-        FlowNetwork network = new FlowNetwork(checkpoint.textDim(), 0);
+        require(checkpoint, model, folder);
+        M network = create.apply(checkpoint.textDim());
         WeightArchive.load(network, weights(folder, preferEma));
         network.eval();
         return network;

@@ -263,7 +263,8 @@ public final class Trainer {
         }
     }
 
-    private static void requireSameTrajectory(Checkpoint saved, TrainConfig config, TrainingData data) {
+    /** Refuses to resume {@code saved} with another trajectory config or other data. */
+    static void requireSameTrajectory(Checkpoint saved, TrainConfig config, TrainingData data) {
         List<String> changes = ConfigCodec.trajectoryChanges(saved.config(), config);
         if (!changes.isEmpty()) {
             throw new IllegalArgumentException("cannot resume with changed " + changes + "; only "

@@ -8,6 +8,7 @@ import dev.text2pose.model.PoseGenerator;
 import dev.text2pose.model.PoseRequest;
 import dev.text2pose.pose.Pose;
 import dev.text2pose.text.MiniLmEncoder;
+import dev.text2pose.trainer.TensorArrays;
 import dev.text2pose.trainer.flow.FlowNetwork;
 import dev.text2pose.trainer.flow.FlowPoses;
 import dev.text2pose.trainer.flow.FlowSampler;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -69,16 +71,11 @@ class FlowNetworkExportTest {
         Random random = new Random(batch);
         float[][] text = new float[batch][];
         float[][] noise = new float[batch][];
-        float[] textFlat = new float[batch * PaperSpec.TEXT_DIM];
-        float[] noiseFlat = new float[batch * FlowPoses.WIDTH];
+        float[] textFlat = TensorArrays.unitRows(random, batch, PaperSpec.TEXT_DIM);
+        float[] noiseFlat = TensorArrays.gaussian(random, batch * FlowPoses.WIDTH);
         for (int i = 0; i < batch; i++) {
-            text[i] = unit(random, PaperSpec.TEXT_DIM);
-            noise[i] = new float[FlowPoses.WIDTH];
-            for (int j = 0; j < FlowPoses.WIDTH; j++) {
-                noise[i][j] = (float) random.nextGaussian();
-            }
-            System.arraycopy(text[i], 0, textFlat, i * PaperSpec.TEXT_DIM, PaperSpec.TEXT_DIM);
-            System.arraycopy(noise[i], 0, noiseFlat, i * FlowPoses.WIDTH, FlowPoses.WIDTH);
+            text[i] = Arrays.copyOfRange(textFlat, i * PaperSpec.TEXT_DIM, (i + 1) * PaperSpec.TEXT_DIM);
+            noise[i] = Arrays.copyOfRange(noiseFlat, i * FlowPoses.WIDTH, (i + 1) * FlowPoses.WIDTH);
         }
         Tensor sampled = sampler.sample(network, Tensor.create(noiseFlat, batch, FlowPoses.WIDTH),
                 TextScaling.apply(Tensor.create(textFlat, batch, PaperSpec.TEXT_DIM), SCALE)).contiguous();
@@ -131,16 +128,4 @@ class FlowNetworkExportTest {
                 Map.of("seed", "7"));
     }
 
-    private static float[] unit(Random random, int dim) {
-        float[] v = new float[dim];
-        double norm = 0;
-        for (int i = 0; i < dim; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < dim; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
-    }
 }

@@ -113,6 +113,10 @@ final class ExportCommand implements Callable<Integer> {
             + "v = v_null + w (v_text - v_null); 1 is none (default ${DEFAULT-VALUE}).")
     private float guidance = 2f;
 
+    @Option(names = "--temperature", description = "With a flow checkpoint: factor on the noise the flow starts "
+            + "from; below 1 trades diversity for typical poses (default ${DEFAULT-VALUE}).")
+    private float temperature = 1f;
+
     @Override
     public Integer call() throws Exception {
         if (untrained == (checkpoint != null)) {
@@ -160,12 +164,13 @@ final class ExportCommand implements Callable<Integer> {
         provenance.put("generator", weights.getFileName().toString());
         provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
         provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        FlowSampler sampler = flow ? new FlowSampler(samplerSteps, guidance) : null;
+        FlowSampler sampler = flow ? new FlowSampler(samplerSteps, guidance, temperature) : null;
         if (flow) {
             provenance.put("model", config.model().label());
             provenance.put("sampler", "euler");
             provenance.put("sampler_steps", Integer.toString(samplerSteps));
             provenance.put("guidance", Float.toString(guidance));
+            provenance.put("temperature", Float.toString(temperature));
             provenance.put("config", ConfigCodec.toMap(config).toString());
         }
         float threshold = flow ? FlowPoses.PRESENCE_THRESHOLD : PaperSpec.PRESENCE_THRESHOLD;

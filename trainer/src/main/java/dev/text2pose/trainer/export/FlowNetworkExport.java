@@ -24,7 +24,7 @@ import static dev.text2pose.trainer.export.GraphBuilder.intAttribute;
  *
  * <pre>
  * text_proj = Gemm(text, inText)                                  once per sample
- * x = noise
+ * x = temperature * noise
  * step k = 0..K-1, t_k = k / K:
  *   base  = Gemm(x, inPose) + time_k        time_k = inTime(FlowTime(t_k)), a constant per step
  *   v     = blocks(base + text_proj)        guided: v_null = blocks(base + inText.bias),
@@ -78,7 +78,8 @@ public record FlowNetworkExport(FlowNetwork network, FlowSampler sampler) implem
         String nullProjection = inText.bias();
         String dt = graph.floats("flow_dt", new long[0], 1f / sampler.steps());
         String weight = graph.floats("flow_guidance", new long[0], sampler.guidance());
-        String x = noise;
+        String x = sampler.temperature() == 1f ? noise : graph.node("Mul", "flow_start", List.of(noise,
+                graph.floats("flow_temperature", new long[0], sampler.temperature())));
         for (int k = 0; k < sampler.steps(); k++) {
             String step = "s" + k;
             String base = graph.node("Add", step + "_base", List.of(inPose.apply(graph, x, step + "_pose"),

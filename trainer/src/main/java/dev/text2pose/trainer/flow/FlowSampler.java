@@ -8,14 +8,18 @@ import static org.bytedeco.pytorch.global.torch.zeros;
 
 /**
  * Draws poses from a {@link FlowNetwork}: {@code steps} Euler steps of the ODE {@code dx/dt = v(x, t, text)} from
- * the noise at t = 0 to a pose vector at t = 1, with classifier-free guidance
+ * the start point {@code temperature * noise} at t = 0 to a pose vector at t = 1, with classifier-free guidance
  * {@code v = v_null + w (v_text - v_null)} ({@code w = 1}: the conditional velocity alone, one network pass a step).
  * The exported graph ({@code FlowExport}) unrolls exactly these steps.
  *
- * @param steps    Euler steps from t = 0 to 1
- * @param guidance the guidance weight w
+ * A temperature below 1 starts nearer the mean of the noise, which trades diversity for typical poses, as
+ * truncation does for GANs; 1 samples the trained flow as it is.
+ *
+ * @param steps       Euler steps from t = 0 to 1
+ * @param guidance    the guidance weight w
+ * @param temperature factor on the noise
  */
-public record FlowSampler(int steps, float guidance) {
+public record FlowSampler(int steps, float guidance, float temperature) {
 
     public FlowSampler {
         if (steps < 1) {
@@ -24,6 +28,14 @@ public record FlowSampler(int steps, float guidance) {
         if (!(guidance >= 0) || Float.isInfinite(guidance)) {
             throw new IllegalArgumentException("guidance must be a number >= 0, got " + guidance);
         }
+        if (!(temperature > 0) || Float.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be a number > 0, got " + temperature);
+        }
+    }
+
+    /** The sampler at temperature 1. */
+    public FlowSampler(int steps, float guidance) {
+        this(steps, guidance, 1f);
     }
 
     /** Whether the null-caption velocity is needed (every w but 1). */
@@ -46,7 +58,7 @@ public record FlowSampler(int steps, float guidance) {
         try (NoGradGuard noGrad = new NoGradGuard()) {
             Tensor text = network.textProjection(scaledText);
             Tensor none = guided() ? network.textProjection(zeros(1, network.textDim())) : null;
-            Tensor x = noise;
+            Tensor x = temperature == 1f ? noise : noise.mul(new Scalar(temperature));
             Scalar dt = new Scalar(1.0 / steps);
             for (int k = 0; k < steps; k++) {
                 Tensor t = Tensor.create(FlowTime.features(time(k)), 1, FlowTime.DIM);

@@ -62,10 +62,10 @@ class FlowNetworkExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 8, 1.0", "5, 8, 2.5", "32, 3, 0.0"})
-    void onnxRuntimeRunsTheSamplerAsLibtorchDoes(int batch, int steps, float guidance)
+    @CsvSource({"1, 8, 1.0, 1.0", "5, 8, 2.5, 1.0", "32, 3, 0.0, 0.7"})
+    void onnxRuntimeRunsTheSamplerAsLibtorchDoes(int batch, int steps, float guidance, float temperature)
             throws IOException {
-        FlowSampler sampler = new FlowSampler(steps, guidance);
+        FlowSampler sampler = new FlowSampler(steps, guidance, temperature);
         Path file = dir.resolve("flow-" + batch + ".onnx");
         new OnnxExporter().export(new FlowNetworkExport(network, sampler), description(), file);
         Random random = new Random(batch);

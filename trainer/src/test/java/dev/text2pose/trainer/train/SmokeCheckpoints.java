@@ -1,5 +1,7 @@
 package dev.text2pose.trainer.train;
 
+import dev.text2pose.text.EncoderFingerprint;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,6 +23,15 @@ public final class SmokeCheckpoints {
     public static Path unconditional(Path output, Map<String, String> sets) {
         TrainConfig config = ConfigCodec.with(TrainConfig.preset("smoke", Stage.UNCOND, ModelKind.HEATMAP), sets);
         return train(config, TrainFixtures.unconditional(12), output);
+    }
+
+    /** The made-up encoder whose fingerprint the conditional runs' checkpoints record. */
+    public static final EncoderFingerprint ENCODER = TrainFixtures.FIXTURE_ENCODER;
+
+    /** A stage-2 heatmap (paper's model) run in {@code output} on {@code textDim}-long caption vectors. */
+    public static Path conditional(Path output, int textDim) {
+        return train(TrainConfig.preset("smoke", Stage.COND, ModelKind.HEATMAP), TrainFixtures.conditional(10, textDim),
+                output);
     }
 
     /** A stage-2 MLP baseline run in {@code output} on {@code textDim}-long caption vectors. */

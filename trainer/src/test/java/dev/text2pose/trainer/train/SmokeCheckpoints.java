@@ -40,6 +40,13 @@ public final class SmokeCheckpoints {
                 output);
     }
 
+    /** As {@link #mlp(Path, int)}, its vectors claimed to come from {@code encoder}. */
+    public static Path mlp(Path output, int textDim, EncoderFingerprint encoder) {
+        TrainingData data = TrainFixtures.conditional(10, textDim);
+        return train(TrainConfig.preset("smoke", Stage.COND, ModelKind.MLP), new TrainingData(data.name(), data.poses(),
+                data.captions(), data.embeddings(), encoder, data.hash()), output);
+    }
+
     private static Path train(TrainConfig config, TrainingData data, Path output) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Trainer.run(config, data, new TrainRun(output, false, "test", quiet));

@@ -13,6 +13,7 @@ import dev.text2pose.trainer.export.MlpGeneratorExport;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.train.Checkpoint;
+import dev.text2pose.trainer.train.ConfigCodec;
 import dev.text2pose.trainer.train.SmokeCheckpoints;
 import dev.text2pose.trainer.train.TrainedGenerators;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -189,6 +190,18 @@ class RunBundleRowsTest {
         assertEquals("[-1,1]", uncondBundle.metadata().heatmaps().range());
         assertEquals(MiniLmEncoder.DIMENSION, uncondBundle.metadata().embeddingDim(), "takes the caption it ignores");
         assertEquals(Checkpoint.GENERATOR_EMA, uncondBundle.metadata().provenance().get("generator"));
+    }
+
+    @Test
+    void theBundleRecordsTheWholeTrainingConfigurationAndTheDataHash() {
+        Checkpoint saved = Checkpoint.read(Checkpoint.in(uncondRun));
+        Map<String, String> provenance = uncondBundle.metadata().provenance();
+        Map<String, String> config = ConfigCodec.toMap(saved.config());
+        assertEquals(ConfigCodec.keys().size(), config.size());
+        config.forEach((key, value) -> assertEquals(value, provenance.get(CheckpointExport.CONFIG_PREFIX + key), key));
+        assertEquals("[-1,1]", provenance.get(CheckpointExport.CONFIG_PREFIX + "heatmapRange"));
+        assertEquals(saved.dataHash(), provenance.get("data_hash"));
+        assertEquals("test", provenance.get("code_version"), "the code version that trained it");
     }
 
     /** {@code n} queries with unit caption vectors of the MLP's width and distinct noise seeds. */

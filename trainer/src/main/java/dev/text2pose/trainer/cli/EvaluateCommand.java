@@ -32,7 +32,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -100,6 +102,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--unconditional", paramLabel = "RUN", description = "Run folder or checkpoint of train --stage "
             + "uncond: adds the unconditional generator row (default: listed as not evaluated).")
     private Path unconditional;
+
+    @Option(names = "--row", paramLabel = "NAME=FILE.onnx", description = "Adds a generator row scored from this "
+            + "bundle, before the main one, e.g. --row flow=flow.onnx; repeatable (default: none).")
+    private Map<String, Path> bundleRows = new LinkedHashMap<>();
 
     @Option(names = "--output", required = true, description = "Folder for metrics.json, report.md and figures.")
     private Path output;
@@ -200,7 +206,12 @@ final class EvaluateCommand implements Callable<Integer> {
                         c -> c.model() == ModelKind.HEATMAP && !c.conditional(), "a stage-1 (uncond) heatmap run"));
                 rows.add(EvaluationRows.unconditional(new BundleGenerator(bundle)));
             }
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+            for (Map.Entry<String, Path> row : bundleRows.entrySet()) {
+                ModelBundle bundle = open(opened, () -> ModelBundle.load(row.getValue(), sessions));
+                bundle.metadata().requireEncoder(bundle.name(), encoder.fingerprint());
+                rows.add(EvaluationRows.bundle(row.getKey(), new BundleGenerator(bundle)));
+            }
+        } catch (IllegalArgumentException | UncheckedIOException e) { // BundleException among the first
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return rows;

@@ -84,6 +84,20 @@ public final class EvaluationRows {
                 false);
     }
 
+    /**
+     * A row of any other bundle (another model kind, another run of the same one), scored like the others: how a new
+     * model sits in the same run as the paper's.
+     *
+     * @throws IllegalArgumentException when {@code name} is a built-in row's key or not a plain word
+     */
+    public static EvaluationRow bundle(String name, BundleGenerator source) {
+        if (LABELS.containsKey(name) || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("a bundle row needs a plain name (letters, digits, _ . -) other than "
+                    + LABELS.keySet() + ", got '" + name + "'");
+        }
+        return new EvaluationRow(name, name, source, EvaluationRow.Kind.GENERATOR, false);
+    }
+
     /** The keys of {@link #NEEDS_TRAINING_CODE} that {@code rows} lack, sorted. */
     public static List<String> missing(List<EvaluationRow> rows) {
         Set<String> present = rows.stream().map(EvaluationRow::key).collect(Collectors.toSet());

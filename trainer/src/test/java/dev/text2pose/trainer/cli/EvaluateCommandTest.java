@@ -59,10 +59,11 @@ class EvaluateCommandTest {
                 "--draws", "2", "--retrieval-epochs", "1", "--resamples", "50", "--output"};
         // The run folder for one, the checkpoint folder inside it for the other: both are accepted.
         int status = execute(out, concat(common, dir.resolve("out").toString(), "--regression", mlp.toString(),
-                "--unconditional", Checkpoint.in(stage1).toString()));
+                "--unconditional", Checkpoint.in(stage1).toString(), "--row", "untrained-copy=" + bundle));
         assertEquals(0, status, out::toString);
         assertTrue(out.toString().contains("| regression baseline |")
-                && out.toString().contains("| unconditional generator |"), out::toString);
+                && out.toString().contains("| unconditional generator |")
+                && out.toString().contains("| untrained-copy |"), out::toString);
         String json = Files.readString(dir.resolve("out/metrics.json"));
         assertTrue(json.contains("\"bundle\" : \"" + bundle + "\""), json);
         assertTrue(json.indexOf("\"key\" : \"caption_retrieval\"") < json.indexOf("\"key\" : \"regression\"")
@@ -75,6 +76,8 @@ class EvaluateCommandTest {
                 stage1.toString())), "a stage-1 run is no regression baseline");
         assertEquals(2, execute(out, concat(common, dir.resolve("wrong").toString(), "--unconditional",
                 mlp.toString())), "an MLP run is no unconditional generator");
+        assertEquals(2, execute(out, concat(common, dir.resolve("wrong").toString(), "--row",
+                "conditional=" + bundle)), "a bundle row cannot take a built-in row's name");
         assertTrue(Files.notExists(dir.resolve("wrong")));
         assertTrue(Files.isRegularFile(dir.resolve("out/bundles/regression.onnx")), "the rows' bundles are kept");
 

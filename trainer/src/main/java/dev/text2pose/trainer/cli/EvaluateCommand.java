@@ -15,7 +15,7 @@ import dev.text2pose.trainer.eval.EvaluationSplit;
 import dev.text2pose.trainer.eval.Targets;
 import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
 import dev.text2pose.trainer.eval.stats.ImageBootstrap;
-import dev.text2pose.trainer.export.CheckpointExport;
+import dev.text2pose.trainer.train.CheckpointExport;
 import dev.text2pose.trainer.train.Checkpoint;
 import dev.text2pose.trainer.train.ModelKind;
 import dev.text2pose.trainer.train.TrainConfig;

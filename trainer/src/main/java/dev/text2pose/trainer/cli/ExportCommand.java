@@ -4,7 +4,7 @@ import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.trainer.data.CocoFiles;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.export.BundleDescription;
-import dev.text2pose.trainer.export.CheckpointExport;
+import dev.text2pose.trainer.train.CheckpointExport;
 import dev.text2pose.trainer.export.HeatmapGeneratorExport;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;

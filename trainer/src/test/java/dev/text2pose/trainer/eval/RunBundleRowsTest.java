@@ -7,7 +7,7 @@ import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.TensorArrays;
 import dev.text2pose.trainer.baseline.MlpGenerator;
 import dev.text2pose.trainer.baseline.MlpPoses;
-import dev.text2pose.trainer.export.CheckpointExport;
+import dev.text2pose.trainer.train.CheckpointExport;
 import dev.text2pose.trainer.export.HeatmapGeneratorExport;
 import dev.text2pose.trainer.export.MlpGeneratorExport;
 import dev.text2pose.trainer.model.HeatmapGenerator;

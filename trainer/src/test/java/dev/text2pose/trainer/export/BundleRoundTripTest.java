@@ -19,6 +19,7 @@ import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.model.TextScaling;
 import dev.text2pose.trainer.train.Checkpoint;
+import dev.text2pose.trainer.train.CheckpointExport;
 import dev.text2pose.trainer.train.SmokeCheckpoints;
 import dev.text2pose.trainer.train.TrainedGenerators;
 import org.bytedeco.pytorch.NoGradGuard;

@@ -1,15 +1,15 @@
-package dev.text2pose.trainer.export;
+package dev.text2pose.trainer.train;
 
 import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.baseline.MlpPoses;
+import dev.text2pose.trainer.export.BundleDescription;
+import dev.text2pose.trainer.export.HeatmapGeneratorExport;
+import dev.text2pose.trainer.export.MlpGeneratorExport;
+import dev.text2pose.trainer.export.OnnxExportable;
+import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.PaperSpec;
-import dev.text2pose.trainer.train.Checkpoint;
-import dev.text2pose.trainer.train.ConfigCodec;
-import dev.text2pose.trainer.train.ModelKind;
-import dev.text2pose.trainer.train.TrainConfig;
-import dev.text2pose.trainer.train.TrainedGenerators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,7 +9,6 @@ import dev.text2pose.trainer.export.HeatmapGeneratorExport;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
-import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.model.TextScaling;
 import dev.text2pose.trainer.train.Stage;
 import dev.text2pose.trainer.train.TrainConfig;
@@ -26,11 +25,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -111,8 +106,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         HeatmapRange range = parseRange();
         EncoderFingerprint encoder = MiniLmEncoder.classpathFingerprint();
-        BundleDescription description = BundleDescription.of(false, encoder, embeddingScale,
-                PaperSpec.PRESENCE_THRESHOLD, provenance());
+        BundleDescription description = BundleDescription.untrained(encoder, embeddingScale, seed,
+                CodeVersion.current());
         LOG.info("export: untrained, seed {}, embedding scale {}, heatmap range {}, text encoder {}, output {}",
                 seed, embeddingScale, range.label(), encoder, output);
         HeatmapGenerator generator = HeatmapGenerator.conditional(seed);
@@ -152,16 +147,5 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-    }
-
-    private Map<String, String> provenance() {
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("seed", Long.toString(seed));
-        provenance.put("preset", "untrained");
-        provenance.put("steps", "0");
-        provenance.put("data_hash", "none");
-        provenance.put("code_version", CodeVersion.current());
-        provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return provenance;
     }
 }

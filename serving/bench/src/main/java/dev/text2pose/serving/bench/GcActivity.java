@@ -6,7 +6,8 @@ import java.lang.management.ManagementFactory;
 /**
  * This JVM's garbage collections so far (the service runs in it): count and accumulated time, so a phase's share is
  * the difference of two readings. Young collections stop the application for their whole time; concurrent cycles
- * are counted by G1 under their own bean, so the time is an upper bound of the pauses. Pause by pause: {@code -Xlog:gc}.
+ * are counted by G1 under their own bean, so the time is an upper bound of the pauses. Pause by pause:
+ * {@code -Xlog:gc}.
  */
 record GcActivity(long collections, long millis) {
 

@@ -3,6 +3,7 @@ package dev.text2pose.trainer.eval.retrieval;
 import dev.text2pose.trainer.data.FramePose;
 import dev.text2pose.trainer.data.PoseAugmenter;
 import dev.text2pose.trainer.eval.PoseSet;
+import dev.text2pose.trainer.model.SingleThreaded;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.AdamW;
 import org.bytedeco.pytorch.AdamWOptions;
@@ -15,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static org.bytedeco.pytorch.global.torch.get_num_threads;
-import static org.bytedeco.pytorch.global.torch.set_num_threads;
-
 /**
  * Trains a {@link TextPoseRetrievalModel} with InfoNCE on (pose, caption) pairs of the training split, on libtorch:
  * autograd differentiates {@link InfoNceLoss}, and torch's AdamW steps (decay on the weights, none on the biases).
@@ -26,8 +24,8 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
  * flipped and rotated by the paper's augmentation ({@link PoseAugmenter#paper()}); batching images rather than
  * (pose, caption) pairs keeps two captions of one image out of a batch, where they would be false negatives. A
  * last partial batch of fewer than 2 pairs is dropped, since it has no negatives. Everything random comes from
- * one seed: the layer initialisations, the order, the caption picks and the augmentation; with libtorch held to
- * one thread while it trains, a rerun gives the same model.
+ * one seed: the layer initialisations, the order, the caption picks and the augmentation; with libtorch and its
+ * BLAS held to one thread while it trains ({@link SingleThreaded}), a rerun gives the same model.
  */
 public final class ContrastiveTrainer {
 
@@ -46,16 +44,12 @@ public final class ContrastiveTrainer {
      * @param captionEmbeddings the training captions' vectors, all of one length
      * @param captionPose       per caption, the index of its image in {@code poses}; every image needs one caption
      */
+    @SuppressWarnings("try") // the guard works by its extent
     public TextPoseRetrievalModel train(List<FramePose> poses, float[][] captionEmbeddings, int[] captionPose,
                                         long seed) {
-        int threads = get_num_threads();
-        // One intra-op thread while training: a multi-threaded reduction may sum in another order on a rerun, and
-        // at batch 64 on a 256-wide layer a second thread buys next to nothing.
-        set_num_threads(1);
-        try {
+        // One thread while training, so that a rerun sums in the same order (see SingleThreaded for the cost of more)
+        try (SingleThreaded oneThread = new SingleThreaded()) {
             return trainSingleThreaded(poses, captionEmbeddings, captionPose, seed);
-        } finally {
-            set_num_threads(threads);
         }
     }
 

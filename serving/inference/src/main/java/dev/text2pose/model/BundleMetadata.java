@@ -1,6 +1,7 @@
 package dev.text2pose.model;
 
 import dev.text2pose.pose.CocoKeypoints;
+import dev.text2pose.text.EncoderFingerprint;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.TreeMap;
  * @param heatmaps          the optional {@value GeneratorGraph#HEATMAP_OUTPUT} output, or {@code null} when the graph
  *                          emits keypoints only
  * @param provenance        how the weights were made: seed, preset, steps, data hash, code version, time
+ * @param encoderFingerprint exactly which encoder (id {@code textEncoder}) made the vectors it was trained on, or
+ *                          {@code null} for bundles exported before fingerprints, which are checked by id and
+ *                          dimension only
  */
 public record BundleMetadata(
         String modelVersion,
@@ -36,9 +40,11 @@ public record BundleMetadata(
         float embeddingScale,
         float presenceThreshold,
         Heatmaps heatmaps,
-        Map<String, String> provenance) {
+        Map<String, String> provenance,
+        EncoderFingerprint encoderFingerprint) {
 
     private static final String PREFIX = "text2pose.";
+    private static final String TEXT_ENCODER = PREFIX + "text_encoder";
     private static final String PROVENANCE_PREFIX = PREFIX + "provenance.";
     private static final String KEYPOINT_NAMES = PREFIX + "keypoint_names";
     private static final String HEATMAP_SIZE = PREFIX + "heatmap_size";
@@ -56,6 +62,28 @@ public record BundleMetadata(
 
     public BundleMetadata {
         provenance = Map.copyOf(provenance);
+        if (encoderFingerprint != null && !encoderFingerprint.id().equals(textEncoder)) {
+            throw new IllegalArgumentException("the encoder fingerprint is of " + encoderFingerprint.id()
+                    + ", the text encoder is " + textEncoder);
+        }
+    }
+
+    /**
+     * Refuses an encoder other than the one this bundle was trained with: a bundle with a fingerprint takes only
+     * that exact encoder; one without (exported before fingerprints) takes any encoder with its id.
+     *
+     * @param bundle  what errors call the bundle
+     * @param running the encoder that would feed it
+     * @throws IllegalArgumentException naming both encoders
+     */
+    public void requireEncoder(String bundle, EncoderFingerprint running) {
+        boolean matches = encoderFingerprint == null ? running.id().equals(textEncoder)
+                : encoderFingerprint.equals(running);
+        if (!matches) {
+            throw new IllegalArgumentException("bundle " + bundle + " was trained on vectors of encoder "
+                    + (encoderFingerprint == null ? textEncoder : encoderFingerprint.key())
+                    + ", but the running encoder is " + running.key());
+        }
     }
 
     /** The bundle's metadata as flat ONNX {@code metadata_props}, with keypoint names included. */
@@ -66,7 +94,10 @@ public record BundleMetadata(
         props.put(PREFIX + "architecture", architecture);
         props.put(PREFIX + "noise_dim", Integer.toString(noiseDim));
         props.put(PREFIX + "embedding_dim", Integer.toString(embeddingDim));
-        props.put(PREFIX + "text_encoder", textEncoder);
+        props.put(TEXT_ENCODER, textEncoder);
+        if (encoderFingerprint != null) {
+            props.putAll(encoderFingerprint.toProperties(TEXT_ENCODER + "."));
+        }
         props.put(PREFIX + "embedding_scale", Float.toString(embeddingScale));
         props.put(PREFIX + "presence_threshold", Float.toString(presenceThreshold));
         if (heatmaps != null) {
@@ -102,11 +133,13 @@ public record BundleMetadata(
                     required(props, PREFIX + "architecture"),
                     Integer.parseInt(required(props, PREFIX + "noise_dim")),
                     Integer.parseInt(required(props, PREFIX + "embedding_dim")),
-                    required(props, PREFIX + "text_encoder"),
+                    required(props, TEXT_ENCODER),
                     Float.parseFloat(required(props, PREFIX + "embedding_scale")),
                     Float.parseFloat(required(props, PREFIX + "presence_threshold")),
                     heatmaps(props),
-                    provenance);
+                    provenance,
+                    EncoderFingerprint.fromProperties(required(props, TEXT_ENCODER), props, TEXT_ENCODER + ".")
+                            .orElse(null));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bundle metadata has a malformed number: " + e.getMessage(), e);
         }

@@ -134,6 +134,9 @@ public final class OrtSessions {
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
             }
+            // Pool threads that spin between operators keep a core busy while the model waits for work, taking it
+            // from Kafka's threads and the broker on a small shared machine; they sleep instead.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             if (cuda) {
                 options.addCUDA(CUDA_DEVICE);
             }

@@ -39,11 +39,13 @@ public final class PoseGenerator {
 
     /**
      * @param maxRowsPerCall most generator rows in one ONNX Runtime call, which bounds its memory
-     * @throws IllegalArgumentException when the encoder is not the one the bundle was trained with
+     * @throws IllegalArgumentException when the encoder is not the one the bundle was trained with (its fingerprint
+     *                                  when the bundle records one, else its id and dimension)
      */
     public PoseGenerator(ModelBundle bundle, TextEncoder encoder, int maxRowsPerCall) {
         BundleMetadata metadata = bundle.metadata();
-        if (!encoder.id().equals(metadata.textEncoder()) || encoder.dimension() != metadata.embeddingDim()) {
+        metadata.requireEncoder(bundle.name(), encoder.fingerprint());
+        if (encoder.dimension() != metadata.embeddingDim()) {
             throw new IllegalArgumentException("bundle " + bundle.name() + " was trained on " + metadata.textEncoder()
                     + " (" + metadata.embeddingDim() + "-d), not " + encoder.id() + " (" + encoder.dimension() + "-d)");
         }

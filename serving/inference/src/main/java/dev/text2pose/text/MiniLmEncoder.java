@@ -11,6 +11,7 @@ import dev.text2pose.model.InferenceException;
 import dev.text2pose.model.OrtSessions;
 import dev.text2pose.model.ProviderSession;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +45,9 @@ public final class MiniLmEncoder implements TextEncoder {
     /** sentence-transformers' {@code max_seq_length} for this model; longer captions are cut. */
     public static final int MAX_TOKENS = 256;
 
+    /** The pooling {@link MeanPooling} does, as fingerprints record it. */
+    public static final String POOLING = "mean,l2";
+
     private static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
     private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
     private static final String INPUT_IDS = "input_ids";
@@ -53,32 +57,49 @@ public final class MiniLmEncoder implements TextEncoder {
     private final HuggingFaceTokenizer tokenizer;
     private final ProviderSession session;
     private final boolean takesTokenTypes;
+    private final EncoderFingerprint fingerprint;
 
-    private MiniLmEncoder(HuggingFaceTokenizer tokenizer, ProviderSession session) {
+    private MiniLmEncoder(HuggingFaceTokenizer tokenizer, ProviderSession session, EncoderFingerprint fingerprint) {
         this.tokenizer = tokenizer;
         this.session = session;
+        this.fingerprint = fingerprint;
         this.takesTokenTypes = session.session().getInputNames().contains(TOKEN_TYPE_IDS);
     }
 
     /** Loads the model and tokenizer from the classpath and opens the model on the sessions' provider. */
     public static MiniLmEncoder load(OrtSessions sessions) {
-        HuggingFaceTokenizer tokenizer = loadTokenizer();
+        byte[] model = readResource(MODEL_RESOURCE);
+        byte[] tokenizerJson = readResource(TOKENIZER_RESOURCE);
+        HuggingFaceTokenizer tokenizer = loadTokenizer(tokenizerJson);
         try {
-            return new MiniLmEncoder(tokenizer, sessions.open(readResource(MODEL_RESOURCE), ID));
+            return new MiniLmEncoder(tokenizer, sessions.open(model, ID), fingerprint(model, tokenizerJson));
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
         }
     }
 
-    private static HuggingFaceTokenizer loadTokenizer() {
+    /**
+     * The fingerprint of the encoder {@link #load} would open, without opening it: hashes the classpath's model and
+     * tokenizer (about a second for the 90 MB model), so a caller whose vectors are all cached skips the session.
+     */
+    public static EncoderFingerprint classpathFingerprint() {
+        return fingerprint(readResource(MODEL_RESOURCE), readResource(TOKENIZER_RESOURCE));
+    }
+
+    private static EncoderFingerprint fingerprint(byte[] model, byte[] tokenizerJson) {
+        return new EncoderFingerprint(ID, EncoderFingerprint.sha256(model), EncoderFingerprint.sha256(tokenizerJson),
+                MAX_TOKENS, POOLING);
+    }
+
+    private static HuggingFaceTokenizer loadTokenizer(byte[] json) {
         Map<String, String> options = Map.of(
                 "truncation", "true",
                 "maxLength", Integer.toString(MAX_TOKENS),
                 "padding", "longest",
                 "addSpecialTokens", "true");
-        try (InputStream json = resource(TOKENIZER_RESOURCE)) {
-            return HuggingFaceTokenizer.newInstance(json, options);
+        try (InputStream in = new ByteArrayInputStream(json)) {
+            return HuggingFaceTokenizer.newInstance(in, options);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + TOKENIZER_RESOURCE, e);
         }
@@ -102,8 +123,8 @@ public final class MiniLmEncoder implements TextEncoder {
     }
 
     @Override
-    public String id() {
-        return ID;
+    public EncoderFingerprint fingerprint() {
+        return fingerprint;
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.List;
  * Turns captions into fixed-length sentence vectors: the text condition of the generator.
  *
  * <p>An interface because the paper's encoder (fastText, 300-d) cannot be had here and MiniLM stands in for it; a
- * bundle records the {@link #id()} it was trained with, and the generator refuses an encoder with another id.
+ * bundle records the {@link #fingerprint()} of the encoder it was trained with, and the generator refuses an encoder
+ * with another one.
  * Vectors are the encoder's raw output (unit length for MiniLM): any scaling lives inside the exported graph.
  *
  * <p>Implementations must allow {@link #encode} from several threads at once, because the service runs
@@ -21,8 +22,13 @@ public interface TextEncoder extends AutoCloseable {
         return MiniLmEncoder.load(sessions);
     }
 
-    /** Identifies the encoder, e.g. {@code sentence-transformers/all-MiniLM-L6-v2}; bundles record it. */
-    String id();
+    /** Exactly which encoder this is (id, file hashes, token limit, pooling); bundles record it. */
+    EncoderFingerprint fingerprint();
+
+    /** Names the encoder, e.g. {@code sentence-transformers/all-MiniLM-L6-v2}: the fingerprint's id. */
+    default String id() {
+        return fingerprint().id();
+    }
 
     /** Length of every vector {@link #encode} returns. */
     int dimension();

@@ -13,6 +13,7 @@ import java.util.List;
 import static dev.text2pose.model.PoseAssertions.assertSamePoses;
 import static dev.text2pose.model.PoseAssertions.differ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,6 +51,8 @@ class DefaultBundleTest {
     void describesTheGraphTheServiceFeeds() {
         BundleMetadata metadata = bundle.metadata();
         assertEquals(MiniLmEncoder.ID, metadata.textEncoder());
+        // Shipped before fingerprints existed and deliberately not re-stamped: served after an id and dimension check.
+        assertNull(metadata.encoderFingerprint());
         assertEquals(MiniLmEncoder.DIMENSION, metadata.embeddingDim());
         assertEquals(64, metadata.heatmaps().size());
         assertEquals(ExecutionProvider.CPU, bundle.provider());

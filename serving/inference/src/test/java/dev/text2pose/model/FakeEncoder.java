@@ -1,5 +1,6 @@
 package dev.text2pose.model;
 
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.text.TextEncoder;
 
@@ -14,19 +15,29 @@ import java.util.SplittableRandom;
 final class FakeEncoder implements TextEncoder {
 
     final List<List<String>> calls = new ArrayList<>();
-    private final String id;
+    private final EncoderFingerprint fingerprint;
 
     FakeEncoder() {
         this(MiniLmEncoder.ID);
     }
 
     FakeEncoder(String id) {
-        this.id = id;
+        this(fingerprint(id));
+    }
+
+    FakeEncoder(EncoderFingerprint fingerprint) {
+        this.fingerprint = fingerprint;
     }
 
     @Override
-    public String id() {
-        return id;
+    public EncoderFingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    /** A fingerprint for encoder {@code id} whose hashes are those of made-up file contents. */
+    static EncoderFingerprint fingerprint(String id) {
+        return new EncoderFingerprint(id, EncoderFingerprint.sha256("fake model " + id),
+                EncoderFingerprint.sha256("fake tokenizer " + id), MiniLmEncoder.MAX_TOKENS, MiniLmEncoder.POOLING);
     }
 
     @Override

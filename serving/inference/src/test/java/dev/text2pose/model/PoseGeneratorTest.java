@@ -2,6 +2,8 @@ package dev.text2pose.model;
 
 import dev.text2pose.pose.Keypoint;
 import dev.text2pose.pose.Pose;
+import dev.text2pose.text.EncoderFingerprint;
+import dev.text2pose.text.MiniLmEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import static dev.text2pose.model.PoseAssertions.assertSamePose;
 import static dev.text2pose.model.PoseAssertions.assertSamePoses;
 import static dev.text2pose.model.PoseAssertions.differ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,5 +133,31 @@ class PoseGeneratorTest {
                 () -> new PoseGenerator(bundle, new FakeEncoder("fasttext/wiki.en")));
         assertTrue(e.getMessage().contains("fasttext/wiki.en"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PoseGenerator(bundle, new FakeEncoder(), 0));
+    }
+
+    @Test
+    void refusesTheSameEncoderIdWithOtherFilesNamingBoth() {
+        EncoderFingerprint other = new EncoderFingerprint(MiniLmEncoder.ID, EncoderFingerprint.sha256("requantised"),
+                FakeEncoder.fingerprint(MiniLmEncoder.ID).tokenizerSha256(), MiniLmEncoder.MAX_TOKENS,
+                MiniLmEncoder.POOLING);
+        FakeEncoder encoder = new FakeEncoder(other);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new PoseGenerator(bundle, encoder));
+        assertTrue(e.getMessage().contains(bundle.metadata().encoderFingerprint().onnxSha256())
+                && e.getMessage().contains(other.onnxSha256()), e.getMessage());
+    }
+
+    @Test
+    void aBundleWithoutFingerprintIsCheckedByIdAndDimensionOnly() {
+        byte[] unpinned = TinyBundle.build(TinyBundle.Spec.valid()
+                .withProperty("text2pose.text_encoder.onnx_sha256", null)
+                .withProperty("text2pose.text_encoder.tokenizer_sha256", null)
+                .withProperty("text2pose.text_encoder.max_tokens", null)
+                .withProperty("text2pose.text_encoder.pooling", null));
+        try (ModelBundle old = ModelBundle.load(unpinned, "unpinned", OrtSessions.cpu())) {
+            assertNull(old.metadata().encoderFingerprint());
+            assertEquals(1, new PoseGenerator(old, new FakeEncoder()).generate(List.of(PoseRequest.of("a man", 1, 1))).size());
+            assertThrows(IllegalArgumentException.class, () -> new PoseGenerator(old, new FakeEncoder("other/id")));
+        }
     }
 }

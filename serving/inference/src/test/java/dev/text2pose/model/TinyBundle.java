@@ -85,7 +85,7 @@ final class TinyBundle {
     static BundleMetadata metadata() {
         return new BundleMetadata("tiny-test-1", false, "tiny-linear", NOISE_DIM, EMBEDDING_DIM,
                 MiniLmEncoder.ID, 1.0f, PRESENCE_THRESHOLD, new BundleMetadata.Heatmaps(HEATMAP_SIZE, "[-1,1]"),
-                Map.of("seed", "7"));
+                Map.of("seed", "7"), FakeEncoder.fingerprint(MiniLmEncoder.ID));
     }
 
     static byte[] bytes() {

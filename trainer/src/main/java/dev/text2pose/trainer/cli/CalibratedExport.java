@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,21 +51,19 @@ final class CalibratedExport {
         ValidationPresence measured;
         try (ModelBundle bundle = ModelBundle.load(output, sessions);
              MiniLmEncoder encoder = MiniLmEncoder.load(sessions)) {
+            bundle.metadata().requireEncoder(bundle.name(), encoder.fingerprint());
             measured = ValidationPresence.measure(bundle, files.valKeypoints(), files.valCaptions(),
-                    CaptionEmbedder.of(encoder.id(), encoder::encode), new EmbeddingCache(cache), seed);
+                    CaptionEmbedder.of(encoder.fingerprint(), encoder::encode), new EmbeddingCache(cache), seed);
         }
         PresenceCalibration calibration = PresenceCalibration.fit(measured.confidences(), measured.realRates(),
                 description.presenceThreshold());
         LOG.info("presence calibration on {} validation images, {} captions: {}", measured.images(),
                 measured.confidences().length, calibration.describe());
-        Map<String, String> provenance = new LinkedHashMap<>(description.provenance());
-        provenance.put(FIT_KEY, String.format(Locale.ROOT, "per-keypoint thresholds matching the real presence rates of the %s "
+        String fit = String.format(Locale.ROOT, "per-keypoint thresholds matching the real presence rates of the %s "
                         + "split (%s) of %s: %d images, %d captions, one draw each, noise seed %d",
                 DataSplit.VALIDATION.name().toLowerCase(Locale.ROOT), DataSplit.SALT,
-                files.valKeypoints().getFileName(), measured.images(), measured.confidences().length, seed));
-        BundleDescription calibrated = new BundleDescription(description.trained(), description.textEncoder(),
-                description.embeddingScale(), description.presenceThreshold(), provenance,
-                calibration);
-        return exporter.export(generator, calibrated, output);
+                files.valKeypoints().getFileName(), measured.images(), measured.confidences().length, seed);
+        return exporter.export(generator, description.withProvenance(Map.of(FIT_KEY, fit)).withPresence(calibration),
+                output);
     }
 }

@@ -17,6 +17,7 @@ import dev.text2pose.trainer.train.TrainConfig;
 import dev.text2pose.trainer.train.TrainedGenerators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.text.MiniLmEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,10 +86,6 @@ final class ExportCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}, as training's default preset and the shipped bundles).")
     private String heatmapRange = TrainConfig.defaults(Stage.COND).heatmapRange().label();
 
-    @Option(names = "--text-encoder", defaultValue = MiniLmEncoder.ID,
-            description = "Id of the sentence encoder the bundle takes (default ${DEFAULT-VALUE}).")
-    private String textEncoder;
-
     @Option(names = "--calibrate-presence", description = "With --checkpoint: fit per-keypoint presence thresholds "
             + "on the validation split and apply them in the graph (see PresenceCalibration).")
     private boolean calibratePresence;
@@ -114,10 +111,11 @@ final class ExportCommand implements Callable<Integer> {
             return exportTrained();
         }
         HeatmapRange range = parseRange();
-        BundleDescription description = new BundleDescription(false, textEncoder, embeddingScale,
-                PaperSpec.PRESENCE_THRESHOLD, provenance(), null);
+        EncoderFingerprint encoder = MiniLmEncoder.classpathFingerprint();
+        BundleDescription description = BundleDescription.of(false, encoder, embeddingScale,
+                PaperSpec.PRESENCE_THRESHOLD, provenance());
         LOG.info("export: untrained, seed {}, embedding scale {}, heatmap range {}, text encoder {}, output {}",
-                seed, embeddingScale, range.label(), textEncoder, output);
+                seed, embeddingScale, range.label(), encoder, output);
         HeatmapGenerator generator = HeatmapGenerator.conditional(seed);
         generator.eval();
         BundleMetadata metadata = new OnnxExporter().export(new HeatmapGeneratorExport(generator, range), description,
@@ -146,8 +144,10 @@ final class ExportCommand implements Callable<Integer> {
         provenance.put("generator", weights.getFileName().toString());
         provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
         provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        BundleDescription description = new BundleDescription(true, textEncoder, config.embeddingScale(),
-                PaperSpec.PRESENCE_THRESHOLD, provenance, null);
+        BundleDescription description = saved.encoder() != null
+                ? BundleDescription.of(true, saved.encoder(), config.embeddingScale(), PaperSpec.PRESENCE_THRESHOLD,
+                provenance)
+                : unfingerprinted(folder, config, provenance);
         LOG.info("export: trained, {} at step {}, heatmap range {}, output {}", weights, saved.step(),
                 config.heatmapRange().label(), output);
         HeatmapGeneratorExport generator = new HeatmapGeneratorExport(TrainedGenerators.heatmap(folder, !raw),
@@ -159,6 +159,17 @@ final class ExportCommand implements Callable<Integer> {
                 : new OnnxExporter().export(generator, description, output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;
+    }
+
+    /**
+     * The bundle of a checkpoint written before encoders were recorded: its vectors came from the one encoder the
+     * trainer has ever used, MiniLM, so it names that id and is checked by id and dimension only.
+     */
+    private static BundleDescription unfingerprinted(Path folder, TrainConfig config, Map<String, String> provenance) {
+        LOG.warn("{} records no text encoder (written before encoders were recorded); the bundle names {} without "
+                + "a fingerprint and is checked by id and dimension only", folder, MiniLmEncoder.ID);
+        return new BundleDescription(true, MiniLmEncoder.ID, null, config.embeddingScale(),
+                PaperSpec.PRESENCE_THRESHOLD, provenance, null);
     }
 
     /** A checkpoint's bundle takes the run's seed, scale and range: a flag that would be ignored is an error. */

@@ -1,6 +1,7 @@
 package dev.text2pose.trainer.cli;
 
 import dev.text2pose.model.OrtSessions;
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.data.CaptionEmbedder;
 
@@ -8,21 +9,26 @@ import java.util.List;
 
 /**
  * The serving text encoder as a {@link CaptionEmbedder} that opens MiniLM only when a caption is not in the
- * embedding cache: a rerun over cached captions then skips loading the 90 MB model. The id is MiniLM's constant, so
- * the cache is keyed the same whether or not the model was opened.
+ * embedding cache: a rerun over cached captions then skips opening the 90 MB model in ONNX Runtime. The fingerprint
+ * is hashed from the same classpath files the encoder would open, so the cache is keyed the same whether or not
+ * the model was opened.
  */
 final class LazyMiniLm implements CaptionEmbedder, AutoCloseable {
 
     private final OrtSessions sessions;
     private MiniLmEncoder encoder;
+    private EncoderFingerprint fingerprint;
 
     LazyMiniLm(OrtSessions sessions) {
         this.sessions = sessions;
     }
 
     @Override
-    public String id() {
-        return MiniLmEncoder.ID;
+    public synchronized EncoderFingerprint fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = MiniLmEncoder.classpathFingerprint();
+        }
+        return fingerprint;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.text2pose.trainer.cli;
 
 import dev.text2pose.model.OrtSessions;
-import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.data.CaptionEmbedder;
 import dev.text2pose.trainer.data.CaptionedPose;
 import dev.text2pose.trainer.data.CocoDatasets;
@@ -135,19 +134,19 @@ final class TrainCommand implements Callable<Integer> {
             return TrainingData.unconditional("stage 1: train2017 persons", poses.poses(), poses.hash());
         }
         List<CaptionedPose> train = CocoDatasets.stage2(files.trainKeypoints(), files.trainCaptions()).samples();
-        return TrainingData.conditional("stage 2: train2017 single persons with captions ("
-                        + files.trainCaptions().getFileName() + ")", train, embed(train), DatasetHash.ofCaptioned(train),
-                CocoDatasets.listedImageIds(files.valKeypoints(), files.valCaptions()));
+        try (LazyMiniLm encoder = new LazyMiniLm(OrtSessions.cpu())) {
+            return TrainingData.conditional("stage 2: train2017 single persons with captions ("
+                            + files.trainCaptions().getFileName() + ")", train, embed(train, encoder),
+                    encoder.fingerprint(), DatasetHash.ofCaptioned(train),
+                    CocoDatasets.listedImageIds(files.valKeypoints(), files.valCaptions()));
+        }
     }
 
     /** One raw vector per caption, grouped per sample, from the cache or the serving encoder. */
-    private List<float[][]> embed(List<CaptionedPose> samples) throws IOException {
+    private List<float[][]> embed(List<CaptionedPose> samples, CaptionEmbedder encoder) throws IOException {
         List<String> captions = samples.stream().flatMap(s -> s.captions().stream()).toList();
         Path cacheDir = cache != null ? cache : EmbeddingCache.defaultDirectory();
-        float[][] vectors;
-        try (MiniLmEncoder encoder = MiniLmEncoder.load(OrtSessions.cpu())) {
-            vectors = new EmbeddingCache(cacheDir).embed(captions, CaptionEmbedder.of(encoder.id(), encoder::encode));
-        }
+        float[][] vectors = new EmbeddingCache(cacheDir).embed(captions, encoder);
         List<float[][]> grouped = new ArrayList<>(samples.size());
         int next = 0;
         for (CaptionedPose sample : samples) {

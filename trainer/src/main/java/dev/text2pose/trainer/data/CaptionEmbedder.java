@@ -1,5 +1,7 @@
 package dev.text2pose.trainer.data;
 
+import dev.text2pose.text.EncoderFingerprint;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -8,15 +10,16 @@ import java.util.function.Function;
  *
  * <p>Declared here rather than depending on the shared text encoder class, so the data package builds and tests
  * with a fake and any encoder (MiniLM, a fastText {@code .vec} loader) plugs in with one line:
- * {@code CaptionEmbedder.of(encoder.id(), encoder::encode)}.
+ * {@code CaptionEmbedder.of(encoder.fingerprint(), encoder::encode)}.
  */
 public interface CaptionEmbedder {
 
     /**
-     * Identifies the encoder and everything that changes its output (model, pooling, normalisation). The cache is
-     * keyed by it, so it must change whenever the vectors would; equal ids must mean equal vectors.
+     * Identifies the encoder and everything that changes its output (model and tokenizer files, token limit,
+     * pooling). The cache is keyed by it, so it must change whenever the vectors would; equal fingerprints must
+     * mean equal vectors.
      */
-    String id();
+    EncoderFingerprint fingerprint();
 
     /**
      * Embeds {@code captions}, one vector per caption in the same order, all of the same length. Called with
@@ -24,12 +27,12 @@ public interface CaptionEmbedder {
      */
     float[][] embed(List<String> captions);
 
-    /** An embedder with the given id that delegates to {@code embed}, e.g. a method reference. */
-    static CaptionEmbedder of(String id, Function<List<String>, float[][]> embed) {
+    /** An embedder with the given fingerprint that delegates to {@code embed}, e.g. a method reference. */
+    static CaptionEmbedder of(EncoderFingerprint fingerprint, Function<List<String>, float[][]> embed) {
         return new CaptionEmbedder() {
             @Override
-            public String id() {
-                return id;
+            public EncoderFingerprint fingerprint() {
+                return fingerprint;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.text2pose.trainer.data;
 
+import dev.text2pose.text.EncoderFingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,14 +16,16 @@ import java.util.Map;
  * Caption embeddings computed once and kept on disk, so a training run does not re-run the text encoder over
  * every caption each time it starts.
  *
- * <p>Layout: one file per encoder id, {@code <directory>/caption-embeddings/<id>-<hash>.bin}, where {@code <id>} is
- * the encoder id with characters outside {@code [A-Za-z0-9._-]} replaced by {@code _} (cut to 64) and
- * {@code <hash>} the first 12 hex digits of the SHA-256 of the exact id, so distinct ids never share a file. Inside,
+ * <p>Layout: one file per encoder fingerprint, {@code <directory>/caption-embeddings/<id>-<hash>.bin}, where
+ * {@code <id>} is the encoder id with characters outside {@code [A-Za-z0-9._-]} replaced by {@code _} (cut to 64)
+ * and {@code <hash>} the first 12 hex digits of the SHA-256 of the whole {@link EncoderFingerprint#key()} (id, file
+ * hashes, token limit, pooling), so distinct encoders never share a file. Inside,
  * each caption's vector is keyed by the SHA-256 of its text (see {@link EmbeddingFile}). Hence:
  * <ul>
  *   <li>a second run with the same captions embeds nothing;</li>
  *   <li>new captions (more data, another split) are embedded alone and added; the old ones are reused;</li>
- *   <li>a changed encoder id reads a different file, so stale vectors are never served.</li>
+ *   <li>a changed encoder (another id, or the same id with other model or tokenizer bytes) reads a different
+ *       file, so stale vectors are never served.</li>
  * </ul>
  * The vectors are the encoder's raw output; any scaling the model applies happens downstream. The directory is the
  * caller's choice (the CLI uses {@code target/} or {@code ~/.cache/text2pose}); it must never be the data folder.
@@ -53,11 +56,12 @@ public final class EmbeddingCache {
      *
      * @throws IOException           if new embeddings cannot be written to the cache
      * @throws IllegalStateException if the embedder returns the wrong number of vectors or a dimension that differs
-     *                               from its earlier vectors under the same id (then its id must change)
+     *                               from its earlier vectors under the same fingerprint
      */
     public float[][] embed(List<String> captions, CaptionEmbedder embedder) throws IOException {
-        Path file = fileFor(embedder.id());
-        Map<String, float[]> stored = load(file, embedder.id());
+        String encoderKey = embedder.fingerprint().key();
+        Path file = fileFor(embedder.fingerprint());
+        Map<String, float[]> stored = load(file, encoderKey);
         Map<String, String> missing = new LinkedHashMap<>();
         for (String caption : captions) {
             String key = EmbeddingFile.key(caption);
@@ -68,9 +72,9 @@ public final class EmbeddingCache {
         int reused = stored.size();
         if (!missing.isEmpty()) {
             computeInto(stored, missing, embedder);
-            EmbeddingFile.write(file, embedder.id(), stored);
+            EmbeddingFile.write(file, encoderKey, stored);
         }
-        LOG.info("caption embeddings of '{}': {} captions, {} computed, {} in cache {}", embedder.id(),
+        LOG.info("caption embeddings of '{}': {} captions, {} computed, {} in cache {}", embedder.fingerprint().id(),
                 captions.size(), missing.size(), reused, file);
         float[][] rows = new float[captions.size()][];
         for (int i = 0; i < rows.length; i++) {
@@ -79,11 +83,11 @@ public final class EmbeddingCache {
         return rows;
     }
 
-    /** The cache file of encoder {@code encoderId}. */
-    public Path fileFor(String encoderId) {
-        String safe = encoderId.replaceAll("[^A-Za-z0-9._-]", "_");
+    /** The cache file of the encoder with fingerprint {@code encoder}. */
+    public Path fileFor(EncoderFingerprint encoder) {
+        String safe = encoder.id().replaceAll("[^A-Za-z0-9._-]", "_");
         safe = safe.substring(0, Math.min(safe.length(), 64));
-        String hash = EmbeddingFile.key(encoderId).substring(0, 12);
+        String hash = EmbeddingFile.key(encoder.key()).substring(0, 12);
         return directory.resolve("caption-embeddings").resolve(safe + "-" + hash + ".bin");
     }
 
@@ -106,15 +110,15 @@ public final class EmbeddingCache {
             List<String> batch = batchKeys.stream().map(missing::get).toList();
             float[][] vectors = embedder.embed(batch);
             if (vectors.length != batch.size()) {
-                throw new IllegalStateException("encoder '" + embedder.id() + "' returned " + vectors.length
+                throw new IllegalStateException("encoder '" + embedder.fingerprint().id() + "' returned " + vectors.length
                         + " vectors for " + batch.size() + " captions");
             }
             for (int i = 0; i < vectors.length; i++) {
                 dimension = dimension < 0 ? vectors[i].length : dimension;
                 if (vectors[i].length != dimension || dimension == 0) {
-                    throw new IllegalStateException("encoder '" + embedder.id() + "' returned a vector of "
+                    throw new IllegalStateException("encoder '" + embedder.fingerprint().id() + "' returned a vector of "
                             + vectors[i].length + " floats, earlier ones had " + dimension
-                            + "; an encoder whose output changes needs a new id");
+                            + "; an encoder whose output changes needs a new fingerprint");
                 }
                 stored.put(batchKeys.get(i), vectors[i].clone());
             }

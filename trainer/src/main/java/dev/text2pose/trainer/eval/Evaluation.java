@@ -41,10 +41,7 @@ public final class Evaluation {
      */
     public Evaluation(EvaluationConfig config, CaptionEmbedder embedder, ModelBundle bundle,
                       List<EvaluationRow> extraRows) {
-        if (!embedder.id().equals(bundle.metadata().textEncoder())) {
-            throw new IllegalArgumentException("bundle " + bundle.name() + " takes " + bundle.metadata().textEncoder()
-                    + " vectors, not " + embedder.id());
-        }
+        bundle.metadata().requireEncoder(bundle.name(), embedder.fingerprint());
         this.config = config;
         this.embedder = embedder;
         this.bundle = bundle;
@@ -68,7 +65,7 @@ public final class Evaluation {
         long mark = lap(timings, "data and caption embeddings", start);
         // 2. The retrieval judges, cross-fitted on the training split only (cached by data hash, settings, seed).
         CrossFittedJudge judge = CrossFittedJudge.loadOrTrain(new RetrievalModelCache(config.cacheDirectory()),
-                data.trainImages(), data.trainCaptionEmbeddings(), data.trainCaptionPose(), embedder.id(),
+                data.trainImages(), data.trainCaptionEmbeddings(), data.trainCaptionPose(), embedder.fingerprint().key(),
                 config.retrieval(), config.seed());
         mark = lap(timings, "retrieval model", mark);
         // 3. Every row, scored by the same code, on the same bootstrap resamples.

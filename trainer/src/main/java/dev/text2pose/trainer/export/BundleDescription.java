@@ -1,5 +1,8 @@
 package dev.text2pose.trainer.export;
 
+import dev.text2pose.text.EncoderFingerprint;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,6 +12,9 @@ import java.util.Objects;
  *
  * @param trained           false for a randomly initialised generator
  * @param textEncoder       id of the sentence encoder whose raw output the bundle takes
+ * @param encoderFingerprint exactly which encoder (id {@code textEncoder}) made the vectors it was trained on, or
+ *                          {@code null} when the checkpoint predates fingerprints (the bundle is then checked by
+ *                          id and dimension only)
  * @param embeddingScale    the factor the generator was trained with; the graph applies it to the raw embedding
  * @param presenceThreshold a decoded keypoint is present above this confidence
  * @param provenance        how the weights were made (seed, preset, steps, data hash, code version, created)
@@ -17,6 +23,7 @@ import java.util.Objects;
 public record BundleDescription(
         boolean trained,
         String textEncoder,
+        EncoderFingerprint encoderFingerprint,
         float embeddingScale,
         float presenceThreshold,
         Map<String, String> provenance,
@@ -24,6 +31,9 @@ public record BundleDescription(
 
     public BundleDescription {
         Objects.requireNonNull(textEncoder, "textEncoder");
+        if (encoderFingerprint != null && !encoderFingerprint.id().equals(textEncoder)) {
+            throw new IllegalArgumentException("the fingerprint is of " + encoderFingerprint.id() + ", not " + textEncoder);
+        }
         if (!(embeddingScale > 0f) || Float.isInfinite(embeddingScale)) {
             throw new IllegalArgumentException("embeddingScale must be a positive number, got " + embeddingScale);
         }
@@ -34,9 +44,24 @@ public record BundleDescription(
         }
     }
 
+    /** A description of a generator trained on vectors of {@code encoder}. */
+    public static BundleDescription of(boolean trained, EncoderFingerprint encoder, float embeddingScale,
+                                       float presenceThreshold, Map<String, String> provenance) {
+        return new BundleDescription(trained, encoder.id(), encoder, embeddingScale, presenceThreshold, provenance,
+                null);
+    }
+
     /** This description with {@code calibration} applied in the graph. */
     public BundleDescription withPresence(PresenceCalibration calibration) {
-        return new BundleDescription(trained, textEncoder, embeddingScale, presenceThreshold, provenance,
-                calibration);
+        return new BundleDescription(trained, textEncoder, encoderFingerprint, embeddingScale, presenceThreshold,
+                provenance, calibration);
+    }
+
+    /** This description with {@code more} provenance (its keys win). */
+    public BundleDescription withProvenance(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(provenance);
+        merged.putAll(more);
+        return new BundleDescription(trained, textEncoder, encoderFingerprint, embeddingScale, presenceThreshold,
+                merged, presence);
     }
 }

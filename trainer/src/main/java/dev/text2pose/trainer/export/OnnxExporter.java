@@ -86,7 +86,8 @@ public final class OnnxExporter {
         String version = network.architecture() + "-" + (d.trained() ? "trained" : "untrained") + "-"
                 + weightHash.substring(0, 8);
         return new BundleMetadata(version, d.trained(), network.architecture(), network.noiseDim(), network.textDim(),
-                d.textEncoder(), d.embeddingScale(), d.presenceThreshold(), network.heatmaps(), provenance(d));
+                d.textEncoder(), d.embeddingScale(), d.presenceThreshold(), network.heatmaps(), provenance(d),
+                d.encoderFingerprint());
     }
 
     /** The caller's provenance, plus the per-keypoint thresholds when the graph applies a calibration. */

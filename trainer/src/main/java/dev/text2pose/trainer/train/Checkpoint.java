@@ -3,6 +3,7 @@ package dev.text2pose.trainer.train;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.OutputArchive;
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.trainer.model.WeightArchive;
 
 import java.io.IOException;
@@ -32,9 +33,11 @@ import java.util.stream.Stream;
  * @param wallSeconds training wall time so far, over all resumed pieces
  * @param dataHash    hash of the training data ({@code DatasetHash})
  * @param codeVersion git revision of the code that wrote it
+ * @param encoder     the text encoder whose vectors it was trained on; {@code null} when unconditional, and in
+ *                    checkpoints written before encoders were recorded
  */
 public record Checkpoint(TrainConfig config, long step, int textDim, double wallSeconds, String dataHash,
-                         String codeVersion) {
+                         String codeVersion, EncoderFingerprint encoder) {
 
     /** The folder name inside a run's output folder. */
     public static final String FOLDER = "checkpoint";
@@ -54,6 +57,7 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
      */
     private static final Map<String, String> ADDED_KEYS = Map.of("autocastBf16", "false");
     static final String STATE = "state.properties";
+    private static final String ENCODER = "textEncoder";
 
     /** The checkpoint folder of output folder {@code output}; throws UncheckedIOException when there is none. */
     public static Path in(Path output) {
@@ -83,7 +87,8 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
         TrainConfig base = TrainConfig.preset("smoke", Stage.COND, ModelKind.HEATMAP);
         return new Checkpoint(ConfigCodec.with(base, config), Long.parseLong(state.get("step")),
                 Integer.parseInt(state.get("textDim")), Double.parseDouble(state.get("wallSeconds")),
-                state.get("dataHash"), state.get("codeVersion"));
+                state.get("dataHash"), state.get("codeVersion"),
+                state.containsKey(ENCODER) ? EncoderFingerprint.parse(state.get(ENCODER)) : null);
     }
 
     /** Writes this state with the networks and optimisers into {@code output}'s checkpoint folder, atomically. */
@@ -102,9 +107,7 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
             saveOptimizer(generatorAdam, partial.resolve(GENERATOR_ADAM));
             saveOptimizer(criticAdam, partial.resolve(CRITIC_ADAM));
             writeProperties(partial.resolve(CONFIG), ConfigCodec.toMap(config));
-            writeProperties(partial.resolve(STATE), Map.of("step", Long.toString(step), "textDim",
-                    Integer.toString(textDim), "wallSeconds", Double.toString(wallSeconds), "dataHash", dataHash,
-                    "codeVersion", codeVersion));
+            writeProperties(partial.resolve(STATE), state());
             deleteTree(previous);
             if (Files.exists(current)) {
                 Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
@@ -114,6 +117,16 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the checkpoint in " + output, e);
         }
+    }
+
+    private Map<String, String> state() {
+        Map<String, String> state = new LinkedHashMap<>(Map.of("step", Long.toString(step), "textDim",
+                Integer.toString(textDim), "wallSeconds", Double.toString(wallSeconds), "dataHash", dataHash,
+                "codeVersion", codeVersion));
+        if (encoder != null) {
+            state.put(ENCODER, encoder.key());
+        }
+        return state;
     }
 
     /** Loads the weights and optimiser states of checkpoint folder {@code folder} into a run's objects. */

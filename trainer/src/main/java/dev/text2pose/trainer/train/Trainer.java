@@ -155,7 +155,7 @@ public final class Trainer {
                 boolean bySteps = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
                 if ((byTime || bySteps) && !last) {
                     new Checkpoint(config, step, data.textDim(), priorWallSeconds + elapsed, data.hash(),
-                            run.codeVersion()).save(run.output(), gan, generatorAdam, criticAdam, ema);
+                            run.codeVersion(), data.encoder()).save(run.output(), gan, generatorAdam, criticAdam, ema);
                     log.flush();
                     LossCurves.write(lossesFile, curvesFile);
                     lastCheckpoint = System.nanoTime();
@@ -166,8 +166,8 @@ public final class Trainer {
         // 5. The final checkpoint, sample grid and loss curves; the result.
         double wall = seconds(System.nanoTime() - loopStart);
         double cpu = seconds(cpuNanos() - cpuStart);
-        new Checkpoint(config, step, data.textDim(), priorWallSeconds + wall, data.hash(), run.codeVersion())
-                .save(run.output(), gan, generatorAdam, criticAdam, ema);
+        new Checkpoint(config, step, data.textDim(), priorWallSeconds + wall, data.hash(), run.codeVersion(),
+                data.encoder()).save(run.output(), gan, generatorAdam, criticAdam, ema);
         grid.write(sampler, samplesFile(run.output(), step));
         LossCurves.write(lossesFile, curvesFile);
         long ran = step - start;
@@ -272,6 +272,11 @@ public final class Trainer {
         if (!saved.dataHash().equals(data.hash())) {
             throw new IllegalArgumentException("the checkpoint was trained on data " + saved.dataHash()
                     + ", this run loaded " + data.hash());
+        }
+        // A checkpoint from before encoders were recorded has none; from then on it records this run's.
+        if (saved.encoder() != null && !saved.encoder().equals(data.encoder())) {
+            throw new IllegalArgumentException("the checkpoint was trained on vectors of encoder " + saved.encoder()
+                    + ", this run's are of " + data.encoder());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.text2pose.trainer.train;
 
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.trainer.data.CaptionedPose;
 import dev.text2pose.trainer.data.FramePose;
 
@@ -17,13 +18,19 @@ import java.util.Set;
  * @param poses      one per sample
  * @param captions   per sample its caption texts; empty when unconditional
  * @param embeddings per sample one raw vector per caption, in caption order; empty when unconditional
+ * @param encoder    the encoder that made the embeddings, recorded in checkpoints and bundles; {@code null} when
+ *                   unconditional
  * @param hash       the dataset hash recorded in checkpoints and bundles
  */
 public record TrainingData(String name, List<FramePose> poses, List<List<String>> captions,
-                           List<float[][]> embeddings, String hash) {
+                           List<float[][]> embeddings, EncoderFingerprint encoder, String hash) {
 
     public TrainingData {
         Objects.requireNonNull(hash, "hash");
+        if ((encoder == null) != embeddings.isEmpty()) {
+            throw new IllegalArgumentException("caption vectors need the fingerprint of the encoder that made them, "
+                    + "and only they have one");
+        }
         poses = List.copyOf(poses);
         captions = List.copyOf(captions);
         embeddings = List.copyOf(embeddings);
@@ -49,7 +56,7 @@ public record TrainingData(String name, List<FramePose> poses, List<List<String>
 
     /** Stage-1 data: poses alone. */
     public static TrainingData unconditional(String name, List<FramePose> poses, String hash) {
-        return new TrainingData(name, poses, List.of(), List.of(), hash);
+        return new TrainingData(name, poses, List.of(), List.of(), null, hash);
     }
 
     /**
@@ -57,11 +64,12 @@ public record TrainingData(String name, List<FramePose> poses, List<List<String>
      *
      * @param samples    the training files' samples
      * @param embeddings per sample, one raw vector per caption
+     * @param encoder    the encoder that made {@code embeddings}
      * @param heldOut    every image id the evaluation files list; a sample with one of them is refused, so no
      *                   validation or test caption can ever be trained on, whatever files a user points at
      */
     public static TrainingData conditional(String name, List<CaptionedPose> samples, List<float[][]> embeddings,
-                                           String hash, Set<Long> heldOut) {
+                                           EncoderFingerprint encoder, String hash, Set<Long> heldOut) {
         List<FramePose> poses = new ArrayList<>(samples.size());
         List<List<String>> captions = new ArrayList<>(samples.size());
         for (CaptionedPose sample : samples) {
@@ -72,7 +80,7 @@ public record TrainingData(String name, List<FramePose> poses, List<List<String>
             poses.add(sample.pose());
             captions.add(sample.captions());
         }
-        return new TrainingData(name, poses, captions, embeddings, hash);
+        return new TrainingData(name, poses, captions, embeddings, encoder, hash);
     }
 
     /** Number of samples (persons in stage 1, images in stage 2). */

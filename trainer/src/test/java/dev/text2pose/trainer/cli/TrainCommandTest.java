@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.model.GeneratorGraph;
+import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.TensorArrays;
 import dev.text2pose.trainer.data.DataSplit;
 import dev.text2pose.trainer.data.FramePose;
@@ -102,6 +103,8 @@ class TrainCommandTest {
             assertEquals("2", metadata.provenance().get("steps"));
             assertEquals("abc1234", metadata.provenance().get("code_version"));
             assertEquals("fixture-hash-cond", metadata.provenance().get("data_hash"));
+            assertEquals(MiniLmEncoder.classpathFingerprint(), metadata.encoderFingerprint(),
+                    "the bundle records the encoder the checkpoint was trained with");
             FloatBuffer heatmaps = ((OnnxTensor) result.get(GeneratorGraph.HEATMAP_OUTPUT).get()).getFloatBuffer();
             float[] actual = new float[heatmaps.remaining()];
             heatmaps.get(actual);
@@ -150,7 +153,9 @@ class TrainCommandTest {
             captions.add(List.of("caption " + i));
             vectors.add(new float[][] {TensorArrays.unitRows(random, 1, PaperSpec.TEXT_DIM)});
         }
-        return new TrainingData("fixture", poses, captions, vectors, "fixture-hash-cond");
+        // Random vectors claimed as MiniLM's, so the export path's encoder checks run against the real encoder.
+        return new TrainingData("fixture", poses, captions, vectors, MiniLmEncoder.classpathFingerprint(),
+                "fixture-hash-cond");
     }
 
     /** A train2017 keypoint file of 6 persons with all 17 keypoints, in the official layout; empty other files. */

@@ -1,5 +1,6 @@
 package dev.text2pose.trainer.data;
 
+import dev.text2pose.text.EncoderFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,19 +25,23 @@ class EmbeddingCacheTest {
 
     /** Embeds a caption as (length, first char, id salt); remembers every caption it was asked for. */
     private static final class FakeEmbedder implements CaptionEmbedder {
-        private final String id;
+        private final EncoderFingerprint fingerprint;
         private final float salt;
         private final List<String> asked = new ArrayList<>();
         private int calls;
 
         FakeEmbedder(String id, float salt) {
-            this.id = id;
+            this(EmbeddingCacheTest.fingerprint(id, "model"), salt);
+        }
+
+        FakeEmbedder(EncoderFingerprint fingerprint, float salt) {
+            this.fingerprint = fingerprint;
             this.salt = salt;
         }
 
         @Override
-        public String id() {
-            return id;
+        public EncoderFingerprint fingerprint() {
+            return fingerprint;
         }
 
         @Override
@@ -45,6 +50,12 @@ class EmbeddingCacheTest {
             asked.addAll(captions);
             return captions.stream().map(c -> new float[] {c.length(), c.charAt(0), salt}).toArray(float[][]::new);
         }
+    }
+
+    /** Encoder {@code id} whose ONNX file holds {@code model}. */
+    private static EncoderFingerprint fingerprint(String id, String model) {
+        return new EncoderFingerprint(id, EncoderFingerprint.sha256(model), EncoderFingerprint.sha256("tokenizer"), 16,
+                "mean,l2");
     }
 
     @Test
@@ -84,8 +95,20 @@ class EmbeddingCacheTest {
         float[][] vectors = cache.embed(List.of("one"), other);
         assertEquals(List.of("one"), other.asked);
         assertEquals(2f, vectors[0][2]);
-        assertNotEquals(cache.fileFor("encoder/a"), cache.fileFor("encoder/b"));
-        assertTrue(cache.fileFor("encoder/a").getFileName().toString().startsWith("encoder_a-"));
+        assertNotEquals(cache.fileFor(fingerprint("encoder/a", "model")), cache.fileFor(fingerprint("encoder/b", "model")));
+        assertTrue(cache.fileFor(fingerprint("encoder/a", "model")).getFileName().toString().startsWith("encoder_a-"));
+    }
+
+    @Test
+    void theSameIdWithOtherModelBytesInvalidates() throws IOException {
+        EmbeddingCache cache = new EmbeddingCache(dir);
+        cache.embed(List.of("one"), new FakeEmbedder(fingerprint("encoder/a", "model"), 1));
+        FakeEmbedder requantised = new FakeEmbedder(fingerprint("encoder/a", "requantised model"), 2);
+        assertEquals(2f, cache.embed(List.of("one"), requantised)[0][2]);
+        assertEquals(List.of("one"), requantised.asked);
+        FakeEmbedder original = new FakeEmbedder(fingerprint("encoder/a", "model"), 3);
+        assertEquals(1f, cache.embed(List.of("one"), original)[0][2], "the first encoder's file is still there");
+        assertEquals(0, original.calls);
     }
 
     @Test
@@ -96,7 +119,7 @@ class EmbeddingCacheTest {
         cache.embed(many, batched);
         assertEquals(2, batched.calls);
 
-        Path file = cache.fileFor("e");
+        Path file = cache.fileFor(fingerprint("e", "model"));
         Files.write(file, new byte[] {1, 2, 3});
         FakeEmbedder rebuild = new FakeEmbedder("e", 1);
         cache.embed(List.of("x"), rebuild);
@@ -110,7 +133,7 @@ class EmbeddingCacheTest {
     void anEmbedderThatChangesDimensionUnderOneIdIsRefused() throws IOException {
         EmbeddingCache cache = new EmbeddingCache(dir);
         cache.embed(List.of("one"), new FakeEmbedder("e", 1));
-        CaptionEmbedder wider = CaptionEmbedder.of("e", c -> new float[][] {new float[5]});
+        CaptionEmbedder wider = CaptionEmbedder.of(fingerprint("e", "model"), c -> new float[][] {new float[5]});
         assertThrows(IllegalStateException.class, () -> cache.embed(List.of("two"), wider));
     }
 }

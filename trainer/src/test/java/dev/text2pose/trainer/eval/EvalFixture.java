@@ -1,5 +1,6 @@
 package dev.text2pose.trainer.eval;
 
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.data.CaptionEmbedder;
 import dev.text2pose.trainer.data.DataSplit;
@@ -127,7 +128,9 @@ public final class EvalFixture {
      * direction, so captions sharing words are near each other. Never put it in a shared cache.
      */
     public static CaptionEmbedder bagOfWords() {
-        return CaptionEmbedder.of(MiniLmEncoder.ID, captions -> captions.stream().map(EvalFixture::bag)
+        EncoderFingerprint fake = new EncoderFingerprint(MiniLmEncoder.ID, EncoderFingerprint.sha256("bag of words"),
+                EncoderFingerprint.sha256("split on non-alphanumerics"), MiniLmEncoder.MAX_TOKENS, "sum,l2");
+        return CaptionEmbedder.of(fake, captions -> captions.stream().map(EvalFixture::bag)
                 .toArray(float[][]::new));
     }
 

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.model.GeneratorGraph;
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.trainer.TensorArrays;
 import dev.text2pose.trainer.model.HeatmapDecoder;
 import dev.text2pose.trainer.model.HeatmapGenerator;
@@ -51,6 +52,8 @@ class OnnxExporterTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxExporterTest.class);
     private static final int SIZE = PaperSpec.HEATMAP_SIZE;
+    private static final EncoderFingerprint ENCODER = new EncoderFingerprint("sentence-transformers/all-MiniLM-L6-v2",
+            EncoderFingerprint.sha256("model"), EncoderFingerprint.sha256("tokenizer"), 256, "mean,l2");
 
     @TempDir
     static Path dir;
@@ -124,6 +127,7 @@ class OnnxExporterTest {
         assertEquals(new BundleMetadata.Heatmaps(64, "[-1,1]"), read.heatmaps());
         assertEquals(384, read.embeddingDim());
         assertEquals("7", read.provenance().get("seed"));
+        assertEquals(ENCODER, read.encoderFingerprint());
         assertEquals(OnnxExporter.PRODUCER, session.getMetadata().getProducerName());
     }
 
@@ -266,7 +270,7 @@ class OnnxExporterTest {
     }
 
     private static BundleDescription description(long seed) {
-        return new BundleDescription(false, "sentence-transformers/all-MiniLM-L6-v2", TextScaling.DEFAULT_EMBEDDING_SCALE,
-                PaperSpec.PRESENCE_THRESHOLD, Map.of("seed", Long.toString(seed), "preset", "untrained"), null);
+        return BundleDescription.of(false, ENCODER, TextScaling.DEFAULT_EMBEDDING_SCALE, PaperSpec.PRESENCE_THRESHOLD,
+                Map.of("seed", Long.toString(seed), "preset", "untrained"));
     }
 }

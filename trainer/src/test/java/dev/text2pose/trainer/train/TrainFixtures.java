@@ -1,5 +1,6 @@
 package dev.text2pose.trainer.train;
 
+import dev.text2pose.text.EncoderFingerprint;
 import dev.text2pose.trainer.TensorArrays;
 import dev.text2pose.trainer.data.FramePose;
 import dev.text2pose.trainer.model.PaperSpec;
@@ -37,6 +38,10 @@ final class TrainFixtures {
         return poses;
     }
 
+    /** The made-up encoder of {@link #conditional}'s vectors. */
+    static final EncoderFingerprint FIXTURE_ENCODER = new EncoderFingerprint("fixture/unit-rows",
+            EncoderFingerprint.sha256("random unit rows"), EncoderFingerprint.sha256("no tokenizer"), 1, "none");
+
     static TrainingData unconditional(int n) {
         return TrainingData.unconditional("fixture poses", poses(n, 1), "fixture-hash-uncond-0000");
     }
@@ -52,7 +57,7 @@ final class TrainFixtures {
             embeddings.add(new float[][] {java.util.Arrays.copyOfRange(rows, 0, dim),
                     java.util.Arrays.copyOfRange(rows, dim, 2 * dim)});
         }
-        return new TrainingData("fixture captioned poses", poses(n, 3), captions, embeddings,
+        return new TrainingData("fixture captioned poses", poses(n, 3), captions, embeddings, FIXTURE_ENCODER,
                 "fixture-hash-cond-00000000");
     }
 }

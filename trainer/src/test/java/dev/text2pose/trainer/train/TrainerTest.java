@@ -1,5 +1,6 @@
 package dev.text2pose.trainer.train;
 
+import dev.text2pose.text.EncoderFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,23 @@ class TrainerTest {
         TrainConfig longer = ConfigCodec.with(config, Map.of("steps", "3"));
         assertEquals(1, train(longer, data, dir.resolve("run"), true).losses().size());
         assertFalse(Files.exists(dir.resolve("run/checkpoint.partial")));
+    }
+
+    @Test
+    void theCheckpointRecordsTheEncoderAndResumeRefusesVectorsOfAnother() {
+        TrainConfig config = smoke(Stage.COND, ModelKind.MLP);
+        TrainingData data = TrainFixtures.conditional(8, 24);
+        train(config, data, dir.resolve("cond"), false);
+        assertEquals(TrainFixtures.FIXTURE_ENCODER, Checkpoint.read(Checkpoint.in(dir.resolve("cond"))).encoder());
+        EncoderFingerprint other = new EncoderFingerprint(TrainFixtures.FIXTURE_ENCODER.id(),
+                EncoderFingerprint.sha256("other weights"), TrainFixtures.FIXTURE_ENCODER.tokenizerSha256(), 1, "none");
+        TrainingData reEmbedded = new TrainingData(data.name(), data.poses(), data.captions(), data.embeddings(), other,
+                data.hash());
+        TrainConfig longer = ConfigCodec.with(config, Map.of("steps", "3"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> train(longer, reEmbedded, dir.resolve("cond"), true));
+        assertTrue(e.getMessage().contains(other.onnxSha256())
+                && e.getMessage().contains(TrainFixtures.FIXTURE_ENCODER.onnxSha256()), e.getMessage());
     }
 
     static TrainConfig smoke(Stage stage, ModelKind model) {

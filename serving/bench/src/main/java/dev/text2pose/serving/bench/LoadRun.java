@@ -3,6 +3,7 @@ package dev.text2pose.serving.bench;
 import dev.text2pose.schema.CaptionEvent;
 import dev.text2pose.schema.EventCodec;
 import dev.text2pose.serving.kafka.KafkaClientProperties;
+import dev.text2pose.serving.pipeline.StageTimes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,16 +29,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LoadRun implements AutoCloseable {
 
-    /** What one phase saw. */
-    record Outcome(int answered, double firstToLastSeconds, double[] latenciesMs) {
+    /** What one phase saw; {@code stages} splits its latencies where the service said when each stage passed. */
+    record Outcome(int answered, double firstToLastSeconds, double[] latenciesMs, StageBreakdown stages) {
 
         double throughput() {
             return (answered - 1) / firstToLastSeconds;
         }
 
         double percentileMs(double p) {
-            return latenciesMs.length == 0 ? Double.NaN
-                    : latenciesMs[(int) Math.min(latenciesMs.length - 1, Math.ceil(p * latenciesMs.length) - 1)];
+            return StageBreakdown.percentile(latenciesMs, p);
         }
     }
 
@@ -45,15 +45,15 @@ final class LoadRun implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String captionTopic;
-    private final Map<String, Long> sentNanos = new ConcurrentHashMap<>();
-    private final List<long[]> arrivals = new ArrayList<>(); // {sent, arrived, queue wait in µs}
+    private final Map<String, long[]> sent = new ConcurrentHashMap<>(); // {nanoTime, wall µs}
+    private final List<Arrival> arrivals = new ArrayList<>();
     private final Thread reader;
     private volatile boolean reading = true;
     private long nextCaption;
 
     /** @param fetchWaitMs the reader's {@code fetch.max.wait.ms} */
     LoadRun(String bootstrapServers, String captionTopic, String poseTopic, int partitions, int fetchWaitMs) {
-        this.producer = new KafkaProducer<>(KafkaClientProperties.producer(bootstrapServers, Map.of("linger.ms", "1")));
+        this.producer = new KafkaProducer<>(KafkaClientProperties.producer(bootstrapServers, Map.of("linger.ms", "0")));
         this.captionTopic = captionTopic;
         this.reader = new Thread(() -> read(bootstrapServers, poseTopic, partitions, fetchWaitMs), "bench-pose-reader");
         reader.setDaemon(true);
@@ -82,7 +82,7 @@ final class LoadRun implements AutoCloseable {
     private void send(String id) {
         byte[] value = CODEC.encode(CaptionEvent.newBuilder().setRequestId(id)
                 .setCaption(CaptionCorpus.caption(nextCaption++)).setSeed(nextCaption).build());
-        sentNanos.put(id, System.nanoTime());
+        sent.put(id, new long[] {System.nanoTime(), StageTimes.nowMicros()});
         producer.send(new ProducerRecord<>(captionTopic, id, value));
     }
 
@@ -97,7 +97,7 @@ final class LoadRun implements AutoCloseable {
         while (true) {
             synchronized (arrivals) {
                 if (arrivals.size() - mark >= count) {
-                    List<long[]> phase = new ArrayList<>(arrivals.subList(mark, mark + count));
+                    List<Arrival> phase = new ArrayList<>(arrivals.subList(mark, mark + count));
                     arrivals.subList(mark, arrivals.size()).clear();
                     return outcome(phase);
                 }
@@ -116,19 +116,19 @@ final class LoadRun implements AutoCloseable {
         return lastQueueWaitP50;
     }
 
-    private Outcome outcome(List<long[]> phase) {
-        lastQueueWaitP50 = phase.stream().mapToLong(a -> a[2]).sorted().skip(phase.size() / 2).findFirst()
-                .orElse(0) / 1000.0;
+    private Outcome outcome(List<Arrival> phase) {
+        lastQueueWaitP50 = phase.stream().mapToDouble(Arrival::queueWaitMs).sorted().skip(phase.size() / 2)
+                .findFirst().orElse(0);
         double[] latencies = new double[phase.size()];
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int i = 0; i < phase.size(); i++) {
-            latencies[i] = (phase.get(i)[1] - phase.get(i)[0]) / 1e6;
-            first = Math.min(first, phase.get(i)[1]);
-            last = Math.max(last, phase.get(i)[1]);
+            latencies[i] = (phase.get(i).receivedNanos() - phase.get(i).sentNanos()) / 1e6;
+            first = Math.min(first, phase.get(i).receivedNanos());
+            last = Math.max(last, phase.get(i).receivedNanos());
         }
         java.util.Arrays.sort(latencies);
-        return new Outcome(phase.size(), (last - first) / 1e9, latencies);
+        return new Outcome(phase.size(), (last - first) / 1e9, latencies, StageBreakdown.of(phase));
     }
 
     private void read(String bootstrapServers, String topic, int partitions, int fetchWaitMs) {
@@ -147,11 +147,14 @@ final class LoadRun implements AutoCloseable {
             while (reading) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
-                    Long sent = sentNanos.remove(record.key());
-                    if (sent != null) {
+                    long nowMicros = StageTimes.nowMicros();
+                    long[] sentAt = sent.remove(record.key());
+                    if (sentAt != null) {
+                        double wait = EventCodec.poses().decode(record.value()).getQueueWaitMs();
+                        Arrival arrival = new Arrival(sentAt[0], now, sentAt[1], nowMicros, wait,
+                                StageTimes.of(record.headers()));
                         synchronized (arrivals) {
-                            double wait = EventCodec.poses().decode(record.value()).getQueueWaitMs();
-                            arrivals.add(new long[] {sent, now, (long) (wait * 1000)});
+                            arrivals.add(arrival);
                         }
                     }
                 }

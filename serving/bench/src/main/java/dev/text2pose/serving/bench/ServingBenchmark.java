@@ -61,6 +61,10 @@ public final class ServingBenchmark implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the half-load latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--max-wait-ms", description = "The service's batch wait (default: the service's, "
+            + "${DEFAULT-VALUE} ms).")
+    long maxWaitMs = PipelineConfig.defaults().maxBatchWait().toMillis();
+
     @Option(names = "--reader-fetch-wait-ms", defaultValue = "500",
             description = "fetch.max.wait.ms of the benchmark's read_committed pose reader (default ${DEFAULT-VALUE}, "
                     + "Kafka's default).")
@@ -125,10 +129,10 @@ public final class ServingBenchmark implements Callable<Integer> {
                         rawAfter, saturation / rawMean), "ratio >= 0.90");
                 double[] single = raw.singleRequestLatencies(100);
                 HistogramSnapshot latencyBefore = batchSizes(service);
-                HistogramSnapshot inferenceBefore = inference(service);
-                latency(load, mode, saturation / 2, single[single.length / 2]);
+                HistogramSnapshot inferenceBefore = timer(service, "text2pose.inference.latency");
+                latency(service, load, mode, saturation / 2, single[single.length / 2]);
                 HistogramSnapshot latencyAfter = batchSizes(service);
-                HistogramSnapshot inferenceAfter = inference(service);
+                HistogramSnapshot inferenceAfter = timer(service, "text2pose.inference.latency");
                 long batches = latencyAfter.count() - latencyBefore.count();
                 row("  where the time went, " + mode, String.format("mean batch %.1f, inference %.1f ms per batch, "
                         + "queue wait p50 %.1f ms", (latencyAfter.total() - latencyBefore.total()) / batches,
@@ -142,11 +146,18 @@ public final class ServingBenchmark implements Callable<Integer> {
         }
     }
 
-    private void latency(LoadRun load, DeliveryMode mode, double rate, double batch1Ms) {
+    private void latency(Text2PoseService service, LoadRun load, DeliveryMode mode, double rate, double batch1Ms) {
+        HistogramSnapshot acknowledgedBefore = timer(service, "text2pose.stage.acknowledged");
+        HistogramSnapshot commitBefore = timer(service, "text2pose.stage.commit");
         LoadRun.Outcome latency = load.paced("latency", (int) (rate * latencySeconds), rate, Duration.ofMinutes(5));
         row(String.format("end-to-end latency, %s, at %.0f req/s (half)", mode, rate),
-                String.format("p50 %.1f ms, p99 %.1f ms", latency.percentileMs(0.5), latency.percentileMs(0.99)),
+                String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms", latency.percentileMs(0.5),
+                        latency.percentileMs(0.9), latency.percentileMs(0.99)),
                 String.format("p99 <= 3 x %.1f (batch 1 now) + 20 = %.1f ms", batch1Ms, 3 * batch1Ms + 20));
+        row("  stages per request, " + mode, latency.stages().describe(), "");
+        row("  per batch, " + mode, "send->acknowledged " + HistogramDelta.describe(acknowledgedBefore,
+                timer(service, "text2pose.stage.acknowledged")) + "; ->committed " + HistogramDelta.describe(
+                commitBefore, timer(service, "text2pose.stage.commit")) + " (p50/p90/p99 bucket bounds, batches)", "");
     }
 
     private void soak(LoadRun load, double rate) {
@@ -175,11 +186,12 @@ public final class ServingBenchmark implements Callable<Integer> {
         return ServiceConfig.builder().bootstrapServers(Optional.of(servers)).captionTopic(prefix + "-captions")
                 .poseTopic(prefix + "-poses").deadLetterTopic(prefix + "-dlq").groupId(prefix)
                 .intraOpThreads(threads).maxBatchRecords(batch).httpPort(0).viewer(false)
-                .pipeline(PipelineConfig.builder().delivery(mode).instanceId(prefix).build()).build();
+                .pipeline(PipelineConfig.builder().delivery(mode).instanceId(prefix)
+                        .maxBatchWait(Duration.ofMillis(maxWaitMs)).build()).build();
     }
 
-    private static HistogramSnapshot inference(Text2PoseService service) {
-        return service.metrics().registry().get("text2pose.inference.latency").timer().takeSnapshot();
+    private static HistogramSnapshot timer(Text2PoseService service, String name) {
+        return service.metrics().registry().get(name).timer().takeSnapshot();
     }
 
     private static HistogramSnapshot batchSizes(Text2PoseService service) {

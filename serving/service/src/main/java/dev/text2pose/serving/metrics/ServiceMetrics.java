@@ -27,6 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code text2pose_dead_letters_total{reason}}: records dead-lettered, by {@link DeadLetters.Reason};</li>
  *   <li>{@code text2pose_end_to_end_latency_seconds}: histogram, caption record timestamp to committed pose;</li>
  *   <li>{@code text2pose_inference_latency_seconds}: histogram, encoder plus generator time per batch;</li>
+ *   <li>the stages of that latency, as percentile histograms: {@code text2pose_stage_polled_seconds} (caption record
+ *       timestamp to the poll that returned it) and {@code text2pose_stage_batch_wait_seconds} (poll to its batch's
+ *       inference start) per request; {@code text2pose_stage_acknowledged_seconds} (a batch's first send to every
+ *       record acknowledged) and {@code text2pose_stage_commit_seconds} (then to its offsets committed, in
+ *       exactly-once the transaction commit) per batch;</li>
  *   <li>{@code text2pose_batch_size_records}: histogram of records per batch;</li>
  *   <li>{@code text2pose_consumer_lag_records}: records behind the end of the assigned caption partitions;</li>
  *   <li>{@code text2pose_in_flight_records}, {@code text2pose_paused_partitions}: backpressure state;</li>
@@ -50,6 +55,10 @@ public final class ServiceMetrics {
     private final Map<DeadLetters.Reason, Counter> deadLetters = new EnumMap<>(DeadLetters.Reason.class);
     private final Timer endToEnd;
     private final Timer inference;
+    private final Timer polled;
+    private final Timer batchWait;
+    private final Timer acknowledged;
+    private final Timer committed;
     private final DistributionSummary batchSize;
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
@@ -68,6 +77,10 @@ public final class ServiceMetrics {
                 .description("Caption record timestamp to committed pose").register(registry);
         inference = Timer.builder("text2pose.inference.latency").serviceLevelObjectives(LATENCY_BUCKETS)
                 .description("Encoder plus generator time of one batch").register(registry);
+        polled = stage("polled", "Caption record timestamp to the poll that returned it");
+        batchWait = stage("batch.wait", "Poll to the start of the request's batch inference");
+        acknowledged = stage("acknowledged", "A batch's first send to every record acknowledged");
+        committed = stage("commit", "Every record of a batch acknowledged to its offsets committed");
         batchSize = DistributionSummary.builder("text2pose.batch.size").baseUnit("records")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
                 .description("Records per inference batch").register(registry);
@@ -102,6 +115,24 @@ public final class ServiceMetrics {
         }
     }
 
+    /**
+     * One served request's stages before inference.
+     *
+     * @param captionTimestampMs the caption record's timestamp
+     * @param polledMicros       when it was polled, epoch microseconds
+     * @param startedMicros      when its batch's inference started, epoch microseconds
+     */
+    public void requestStaged(long captionTimestampMs, long polledMicros, long startedMicros) {
+        polled.record(Math.max(0, polledMicros - captionTimestampMs * 1_000), TimeUnit.MICROSECONDS);
+        batchWait.record(Math.max(0, startedMicros - polledMicros), TimeUnit.MICROSECONDS);
+    }
+
+    /** One batch's publication: send to acknowledged, then acknowledged to committed. */
+    public void batchPublished(long acknowledgedNanos, long committedNanos) {
+        acknowledged.record(acknowledgedNanos, TimeUnit.NANOSECONDS);
+        committed.record(committedNanos, TimeUnit.NANOSECONDS);
+    }
+
     /** One batch's inference. */
     public void batchInferred(int records, long nanos) {
         batchSize.record(records);
@@ -130,6 +161,13 @@ public final class ServiceMetrics {
     public void modelReloaded(boolean loaded, ServingModel serving) {
         reloads(loaded ? "loaded" : "refused").increment();
         modelServing(serving);
+    }
+
+    /** A stage timer with a percentile histogram, so p50/p90/p99 over any interval come from two snapshots. */
+    private Timer stage(String name, String description) {
+        return Timer.builder("text2pose.stage." + name).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(30))
+                .description(description).register(registry);
     }
 
     private Counter reloads(String outcome) {

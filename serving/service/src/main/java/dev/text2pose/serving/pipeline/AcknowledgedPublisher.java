@@ -35,7 +35,8 @@ public final class AcknowledgedPublisher implements BatchPublisher {
     }
 
     @Override
-    public void publish(ProcessedBatch batch, Consumer<byte[], byte[]> consumer) {
+    public PublishTimes publish(ProcessedBatch batch, Consumer<byte[], byte[]> consumer) {
+        long start = System.nanoTime();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.outgoing().size());
         for (ProducerRecord<byte[], byte[]> record : batch.outgoing()) {
             acks.add(producer.send(record));
@@ -51,12 +52,14 @@ public final class AcknowledgedPublisher implements BatchPublisher {
                 throw new PublishFailedException(e);
             }
         }
+        long acknowledged = System.nanoTime();
         try {
             consumer.commitSync(batch.batch().nextOffsets());
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The partitions moved while the batch was published: its new owner serves it again (duplicates, no loss).
             LOG.warn("Commit failed during a rebalance; the batch will be served again: {}", e.getMessage());
         }
+        return new PublishTimes(acknowledged - start, System.nanoTime() - acknowledged);
     }
 
     @Override

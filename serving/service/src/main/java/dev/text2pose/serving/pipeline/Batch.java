@@ -11,12 +11,17 @@ import java.util.Map;
 /**
  * Caption records served together: one encoder and one generator call, one publish, one commit.
  *
- * @param records in consumption order; within a partition, consecutive offsets as polled
+ * @param records      in consumption order; within a partition, consecutive offsets as polled
+ * @param polledMicros when each record was polled ({@link StageTimes#nowMicros()}), in the order of {@code records}
  */
-public record Batch(List<ConsumerRecord<byte[], byte[]>> records) {
+public record Batch(List<ConsumerRecord<byte[], byte[]>> records, List<Long> polledMicros) {
 
     public Batch {
         records = List.copyOf(records);
+        polledMicros = List.copyOf(polledMicros);
+        if (polledMicros.size() != records.size()) {
+            throw new IllegalArgumentException(records.size() + " records but " + polledMicros.size() + " poll times");
+        }
     }
 
     public int size() {

@@ -31,8 +31,9 @@ public final class BatchProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
 
-    /** A decoded, valid request and the record it came from. */
-    private record Accepted(ConsumerRecord<byte[], byte[]> source, String requestId, PoseRequest request) {
+    /** A decoded, valid request, the record it came from and when that was polled. */
+    private record Accepted(ConsumerRecord<byte[], byte[]> source, long polledMicros, String requestId,
+                            PoseRequest request) {
     }
 
     private final CaptionPipeline.Topics topics;
@@ -61,15 +62,15 @@ public final class BatchProcessor {
         List<ProducerRecord<byte[], byte[]>> outgoing = new ArrayList<>(batch.size());
         Map<DeadLetters.Reason, Integer> letters = new EnumMap<>(DeadLetters.Reason.class);
         List<Accepted> accepted = new ArrayList<>(batch.size());
-        for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
-            accept(record, nowMs, accepted, outgoing, letters);
+        for (int i = 0; i < batch.size(); i++) {
+            accept(batch.records().get(i), batch.polledMicros().get(i), nowMs, accepted, outgoing, letters);
         }
         List<Long> served = new ArrayList<>(accepted.size());
         outgoing.addAll(infer(model, accepted, letters, served));
         return new ProcessedBatch(batch, outgoing, served.size(), letters, served);
     }
 
-    private void accept(ConsumerRecord<byte[], byte[]> record, long nowMs, List<Accepted> accepted,
+    private void accept(ConsumerRecord<byte[], byte[]> record, long polledMicros, long nowMs, List<Accepted> accepted,
                         List<ProducerRecord<byte[], byte[]>> outgoing, Map<DeadLetters.Reason, Integer> letters) {
         try {
             CaptionRecordLimits.checkSize(record.value());
@@ -81,7 +82,7 @@ public final class BatchProcessor {
                         + maxAge.get().toMillis() + " ms allowed", letters));
                 return;
             }
-            accepted.add(new Accepted(record, event.getRequestId(), request));
+            accepted.add(new Accepted(record, polledMicros, event.getRequestId(), request));
         } catch (MalformedEventException e) {
             outgoing.add(deadLetter(record, DeadLetters.Reason.UNDECODABLE, e.getMessage(), letters));
         } catch (InvalidRequestException e) {
@@ -94,7 +95,7 @@ public final class BatchProcessor {
         if (accepted.isEmpty()) {
             return List.of();
         }
-        long startWallMs = System.currentTimeMillis();
+        long startMicros = StageTimes.nowMicros();
         long start = System.nanoTime();
         List<GeneratedPoses> generated;
         try {
@@ -106,9 +107,10 @@ public final class BatchProcessor {
         }
         long nanos = System.nanoTime() - start;
         metrics.batchInferred(accepted.size(), nanos);
+        long doneMicros = startMicros + nanos / 1_000;
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) {
-            out.add(poseRecord(model, accepted.get(i), generated.get(i), startWallMs, nanos / 1e6));
+            out.add(poseRecord(model, accepted.get(i), generated.get(i), startMicros, doneMicros));
             served.add(accepted.get(i).source().timestamp());
         }
         return out;
@@ -120,11 +122,10 @@ public final class BatchProcessor {
                                                                List<Long> served) {
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
         for (Accepted request : accepted) {
-            long startWallMs = System.currentTimeMillis();
-            long start = System.nanoTime();
+            long startMicros = StageTimes.nowMicros();
             try {
                 GeneratedPoses poses = model.generator().generate(List.of(request.request())).get(0);
-                out.add(poseRecord(model, request, poses, startWallMs, (System.nanoTime() - start) / 1e6));
+                out.add(poseRecord(model, request, poses, startMicros, StageTimes.nowMicros()));
                 served.add(request.source().timestamp());
             } catch (RuntimeException e) {
                 LOG.warn("Inference failed for request {} at {}-{}@{}", request.requestId(),
@@ -136,13 +137,16 @@ public final class BatchProcessor {
     }
 
     private ProducerRecord<byte[], byte[]> poseRecord(ServingModel model, Accepted request, GeneratedPoses poses,
-                                                      long startWallMs, double inferenceMs) {
-        double queueWaitMs = Math.max(0, startWallMs - request.source().timestamp());
+                                                      long startMicros, long doneMicros) {
+        double queueWaitMs = Math.max(0, startMicros / 1e3 - request.source().timestamp());
         byte[] value = poseCodec.encode(PoseEvents.toEvent(request.requestId(), model.version(),
-                request.request().seed(), poses, queueWaitMs, inferenceMs));
+                request.request().seed(), poses, queueWaitMs, (doneMicros - startMicros) / 1e3));
         ProducerRecord<byte[], byte[]> pose = new ProducerRecord<>(topics.poses(),
                 request.requestId().getBytes(StandardCharsets.UTF_8), value);
         TraceHeaders.copy(request.source().headers(), pose.headers());
+        StageTimes stages = new StageTimes(request.polledMicros(), startMicros, doneMicros);
+        pose.headers().add(StageTimes.HEADER, stages.encode());
+        metrics.requestStaged(request.source().timestamp(), request.polledMicros(), startMicros);
         return pose;
     }
 

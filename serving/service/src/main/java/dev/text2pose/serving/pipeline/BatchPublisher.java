@@ -11,9 +11,10 @@ public interface BatchPublisher extends AutoCloseable {
     /**
      * Publishes every outgoing record of the batch and commits the batch's offsets; returns once both are durable.
      *
+     * @return how long the sending and the commit took
      * @throws RuntimeException when either failed; classify it with {@link PublishFailures}
      */
-    void publish(ProcessedBatch batch, Consumer<byte[], byte[]> consumer);
+    PublishTimes publish(ProcessedBatch batch, Consumer<byte[], byte[]> consumer);
 
     /** Leaves the publisher ready for the next batch after a failure classified as {@code action}. */
     void recover(PublishFailures.Action action);

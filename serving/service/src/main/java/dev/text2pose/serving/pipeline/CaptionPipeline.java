@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * commit}.
  *
  * <p><b>Batching.</b> Polled records wait in {@link PendingRecords} until a full batch is there or the first has waited
- * the maximum wait; the batch then goes to the {@link InferenceWorker}, and while it is computed this thread keeps
- * polling and publishes the batch before it (one batch in inference, one in publication). A batch holds at most the
+ * the maximum wait; the batch then goes to the {@link InferenceWorker}, and while it is computed this thread publishes
+ * the batch before it (one batch in inference, one in publication), then waits for the inference to end and collects
+ * what was fetched meanwhile with a non-blocking poll: no busy polling, and a finished batch is seen at once. A batch holds at most the
  * poses of one largest request (960), and small requests pass heavy ones of other partitions (see
  * {@link BatchComposer}), so a heavy request holds up others by at most about its own cost.
  *
@@ -46,7 +50,6 @@ public final class CaptionPipeline implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptionPipeline.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
-    private static final Duration BUSY_POLL = Duration.ofMillis(2);
     private static final long STATE_REPORT_NANOS = 1_000_000_000L;
     private static final Duration READY_POLL_WINDOW = Duration.ofSeconds(30);
 
@@ -153,7 +156,7 @@ public final class CaptionPipeline implements Runnable {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
         long now = System.nanoTime();
         liveness.polled();
-        pending.add(records, now);
+        pending.add(records, now, StageTimes.nowMicros());
         ProcessedBatch done = takeFinished();
         if (inferring == null && pending.ready(now)) {
             dispatch();
@@ -165,9 +168,15 @@ public final class CaptionPipeline implements Runnable {
         reportState();
     }
 
+    /**
+     * How long the next poll may wait. While a batch is in inference nothing can be dispatched, so this first waits
+     * for the inference to end (at most the idle poll, so the loop stays live under a long batch) and then polls
+     * without waiting; otherwise until the waiting records make a batch, or the idle poll.
+     */
     private Duration pollTimeout() {
         if (inferring != null) {
-            return BUSY_POLL;
+            awaitQuietly(inferring.result(), IDLE_POLL);
+            return Duration.ZERO;
         }
         Duration untilReady = pending.untilReady(System.nanoTime());
         return untilReady.compareTo(IDLE_POLL) < 0 ? untilReady : IDLE_POLL;
@@ -201,8 +210,9 @@ public final class CaptionPipeline implements Runnable {
 
     /** Publishes and commits {@code done}; whether it was committed (if not, it will be served again). */
     private boolean publish(ProcessedBatch done) {
+        PublishTimes times;
         try {
-            publisher.publish(done, consumer);
+            times = publisher.publish(done, consumer);
         } catch (RuntimeException e) {
             PublishFailures.Action action = PublishFailures.classify(e);
             if (action == PublishFailures.Action.STOP) {
@@ -218,6 +228,7 @@ public final class CaptionPipeline implements Runnable {
         served.addAndGet(done.poses());
         deadLettered.addAndGet(done.outgoing().size() - done.poses());
         metrics.batchCommitted(done.poses(), done.deadLetters(), done.servedTimestamps());
+        metrics.batchPublished(times.acknowledgedNanos(), times.committedNanos());
         return true;
     }
 
@@ -299,6 +310,17 @@ public final class CaptionPipeline implements Runnable {
             LOG.warn("Closing the consumer failed", e);
         }
         publisher.close();
+    }
+
+    /** Waits until {@code future} is done or {@code limit} passed; how it ended is read by {@link #takeFinished}. */
+    private static void awaitQuietly(CompletableFuture<?> future, Duration limit) {
+        try {
+            future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // A failed inference is handled (and logged) where the result is taken; a slow one is waited for again.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {

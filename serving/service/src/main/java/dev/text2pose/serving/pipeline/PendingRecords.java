@@ -25,7 +25,7 @@ import java.util.function.ToIntFunction;
  */
 public final class PendingRecords {
 
-    private record Waiting(ConsumerRecord<byte[], byte[]> record, long arrivedNanos, int poses) {
+    private record Waiting(ConsumerRecord<byte[], byte[]> record, long arrivedNanos, long polledMicros, int poses) {
     }
 
     private final int maxBatch;
@@ -59,10 +59,10 @@ public final class PendingRecords {
         this.cost = cost;
     }
 
-    /** Appends records polled at {@code nowNanos}. */
-    public void add(Iterable<ConsumerRecord<byte[], byte[]>> records, long nowNanos) {
+    /** Appends records polled at {@code nowNanos} ({@link System#nanoTime()}), which was {@code nowMicros} on the wall clock. */
+    public void add(Iterable<ConsumerRecord<byte[], byte[]>> records, long nowNanos, long nowMicros) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            Waiting waiting = new Waiting(record, nowNanos, cost.applyAsInt(record));
+            Waiting waiting = new Waiting(record, nowNanos, nowMicros, cost.applyAsInt(record));
             queue.addLast(waiting);
             posesWaiting += waiting.poses();
         }
@@ -102,7 +102,8 @@ public final class PendingRecords {
         chosen.forEach(i -> taken.add(waiting.get(i)));
         queue.removeIf(taken::contains);
         taken.forEach(w -> posesWaiting -= w.poses());
-        return new Batch(chosen.stream().map(i -> waiting.get(i).record()).toList());
+        return new Batch(chosen.stream().map(i -> waiting.get(i).record()).toList(),
+                chosen.stream().map(i -> waiting.get(i).polledMicros()).toList());
     }
 
     /** Forgets the records of partitions this instance no longer owns; their next owner reads them again. */

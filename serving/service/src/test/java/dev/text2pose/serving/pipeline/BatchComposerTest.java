@@ -72,9 +72,9 @@ class BatchComposerTest {
         assertEquals(List.of(List.of("small-0", "small-1", "small-2", "small-3", "small-4", "small-5"),
                 List.of("heavy-0"), List.of("heavy-1"), List.of("heavy-2")), batches(records));
         PendingRecords pending = pending();
-        pending.add(records.subList(0, 3), 0);
+        pending.add(records.subList(0, 3), 0, 0L);
         assertEquals(List.of("small-0", "small-1"), keys(pending.take()));
-        pending.add(records.subList(3, 6), 0);
+        pending.add(records.subList(3, 6), 0, 0L);
         assertEquals(List.of("heavy-0"), keys(pending.take()), "the passed-over heavy request goes next");
         assertEquals(List.of("small-2", "small-3"), keys(pending.take()));
         assertEquals(List.of("heavy-1"), keys(pending.take()));
@@ -82,7 +82,7 @@ class BatchComposerTest {
 
     private static List<List<String>> batches(List<ConsumerRecord<byte[], byte[]>> records) {
         PendingRecords pending = pending();
-        pending.add(records, 0);
+        pending.add(records, 0, 0L);
         List<List<String>> batches = new ArrayList<>();
         while (!pending.isEmpty()) {
             batches.add(keys(pending.take()));

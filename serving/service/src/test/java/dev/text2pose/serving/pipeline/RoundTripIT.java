@@ -105,6 +105,7 @@ class RoundTripIT {
             }
             PoseEvent event = EventCodec.poses().decode(record.value());
             assertEquals(event.getRequestId(), record.key(), "pose events are keyed by request id");
+            assertStagesInOrder(record);
             poses.put(event.getRequestId(), event);
         }
         assertEquals(sent.keySet(), poses.keySet(), "every request answered, none invented");
@@ -156,6 +157,17 @@ class RoundTripIT {
                 .stream().anyMatch(r -> r.key().equals("after-bad")), "a good record after bad ones is served");
         assertEquals(200, httpStatus("/health/ready"));
         assertEquals(200, httpStatus("/health/live"));
+    }
+
+    /** Polled, then started, then inferred, all before the pose record was written (its timestamp, in ms). */
+    private static void assertStagesInOrder(ConsumerRecord<String, byte[]> pose) {
+        StageTimes stages = StageTimes.of(pose.headers()).orElseThrow(() -> new AssertionError(
+                "pose " + pose.key() + " lacks its " + StageTimes.HEADER + " header"));
+        assertTrue(stages.polledMicros() <= stages.startedMicros(), stages + " polled after its batch started");
+        assertTrue(stages.startedMicros() <= stages.inferredMicros(), stages + " inferred before it started");
+        // The record's timestamp has millisecond resolution, so allow for it being truncated below the stage's time.
+        assertTrue(stages.inferredMicros() <= pose.timestamp() * 1_000 + 1_000, stages + " inferred after the pose "
+                + "record was written at " + pose.timestamp() + " ms");
     }
 
     private static void assertShape(CaptionEvent request, PoseEvent pose) {

@@ -70,7 +70,11 @@ public record EncoderFingerprint(String id, String onnxSha256, String tokenizerS
         return s.toString();
     }
 
-    /** Reads {@link #key()}. @throws IllegalArgumentException when {@code key} is not in that form */
+    /**
+     * Reads {@link #key()}.
+     *
+     * @throws IllegalArgumentException when {@code key} is not in that form
+     */
     public static EncoderFingerprint parse(String key) {
         String[] parts = key.split(SEPARATOR, -1);
         if (parts.length != KEYS.size() + 1) {

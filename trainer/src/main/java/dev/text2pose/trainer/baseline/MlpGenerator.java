@@ -47,6 +47,21 @@ public final class MlpGenerator extends Module {
         return textDim;
     }
 
+    /** The first layer, on {@code [noise, scaled text]}; for export. */
+    public LinearImpl hidden1() {
+        return hidden1;
+    }
+
+    /** The second layer; for export. */
+    public LinearImpl hidden2() {
+        return hidden2;
+    }
+
+    /** The output layer, before the visibilities' sigmoid; for export. */
+    public LinearImpl out() {
+        return out;
+    }
+
     /**
      * @param noise      [N, 128] standard normal
      * @param scaledText [N, textDim]

@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code export --calibrate-presence}: writes the bundle once uncalibrated, runs that very graph on the validation
  * captions through ONNX Runtime, fits a {@link PresenceCalibration} to the validation split's real presence rates
  * and writes the bundle again with the calibration in its graph and its thresholds and fit in its provenance.
- * Measuring the exported graph rather than the JVM twin means the thresholds fit exactly what is served.
+ * Measuring the exported graph rather than the libtorch network means the thresholds fit exactly what is served.
  */
 final class CalibratedExport {
 

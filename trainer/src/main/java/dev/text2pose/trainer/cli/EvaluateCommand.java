@@ -4,6 +4,7 @@ import dev.text2pose.model.ModelBundle;
 import dev.text2pose.model.OrtSessions;
 import dev.text2pose.trainer.data.CocoFiles;
 import dev.text2pose.trainer.data.EmbeddingCache;
+import dev.text2pose.trainer.eval.BundleGenerator;
 import dev.text2pose.trainer.eval.Evaluation;
 import dev.text2pose.trainer.eval.EvaluationConfig;
 import dev.text2pose.trainer.eval.EvaluationDataLoader;
@@ -11,11 +12,13 @@ import dev.text2pose.trainer.eval.EvaluationResult;
 import dev.text2pose.trainer.eval.EvaluationRow;
 import dev.text2pose.trainer.eval.EvaluationRows;
 import dev.text2pose.trainer.eval.EvaluationSplit;
-import dev.text2pose.trainer.eval.RegressionBaseline;
 import dev.text2pose.trainer.eval.Targets;
-import dev.text2pose.trainer.eval.UnconditionalGenerator;
 import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
 import dev.text2pose.trainer.eval.stats.ImageBootstrap;
+import dev.text2pose.trainer.train.CheckpointExport;
+import dev.text2pose.trainer.train.Checkpoint;
+import dev.text2pose.trainer.train.ModelKind;
+import dev.text2pose.trainer.train.TrainConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -29,9 +32,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -47,8 +54,10 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * <p>{@code --regression} and {@code --unconditional} take a run folder or its {@code checkpoint/} folder; each
- * adds its row (the EMA generator when the run kept one), and a row whose option is absent is listed as not
- * evaluated.
+ * run is exported as a bundle ({@link CheckpointExport}, the EMA generator when the run kept one) into
+ * {@code <output>/bundles/}, and its row is scored through that bundle exactly as the main one: every generator row
+ * goes through ONNX Runtime and the in-graph decoder, by one path ({@link BundleGenerator}). A row whose option is
+ * absent is listed as not evaluated.
  *
  * <p>The data files default to the project's val2017 keypoints and captions in {@code ../shared/data/coco}, and the
  * training reference to its train2017 keypoints and captions there; another COCO-format pair runs unchanged with
@@ -94,6 +103,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "uncond: adds the unconditional generator row (default: listed as not evaluated).")
     private Path unconditional;
 
+    @Option(names = "--row", paramLabel = "NAME=FILE.onnx", description = "Adds a generator row scored from this "
+            + "bundle, before the main one, e.g. --row flow=flow.onnx; repeatable (default: none).")
+    private Map<String, Path> bundleRows = new LinkedHashMap<>();
+
     @Option(names = "--output", required = true, description = "Folder for metrics.json, report.md and figures.")
     private Path output;
 
@@ -128,13 +141,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        List<EvaluationRow> extra = checkpointRows();
         EvaluationConfig config = config();
         LOG.info("evaluate: {}, regression {}, unconditional {}", config, regression, unconditional);
         OrtSessions sessions = OrtSessions.cpu();
-        try (LazyMiniLm encoder = new LazyMiniLm(sessions);
-             ModelBundle bundle = model == null ? ModelBundle.loadDefault(sessions)
-                     : ModelBundle.load(model, sessions)) {
+        List<ModelBundle> opened = new ArrayList<>();
+        try (LazyMiniLm encoder = new LazyMiniLm(sessions)) {
+            List<EvaluationRow> extra = runRows(sessions, opened, encoder);
+            ModelBundle bundle = open(opened, () -> model == null ? ModelBundle.loadDefault(sessions)
+                    : ModelBundle.load(model, sessions));
             EvaluationResult result = new Evaluation(config, encoder, bundle, extra).run();
             PrintWriter out = spec.commandLine().getOut();
             out.print(result.table());
@@ -145,6 +159,8 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", (System.nanoTime() - start) / 1e9,
                     output.resolve("report.md"));
             out.flush();
+        } finally {
+            opened.forEach(ModelBundle::close);
         }
         return 0;
     }
@@ -171,20 +187,57 @@ final class EvaluateCommand implements Callable<Integer> {
                 retrieval, commandLine(), resamples);
     }
 
-    /** The rows of the checkpoints given, loaded before anything else so that a wrong folder fails at once. */
-    private List<EvaluationRow> checkpointRows() {
+    /**
+     * The rows of the runs given, each exported as a bundle into {@code <output>/bundles/} and scored through
+     * {@link BundleGenerator} like the main bundle; done before anything else so that a wrong folder fails at once.
+     */
+    private List<EvaluationRow> runRows(OrtSessions sessions, List<ModelBundle> opened, LazyMiniLm encoder)
+            throws IOException {
         List<EvaluationRow> rows = new ArrayList<>();
         try {
             if (regression != null) {
-                rows.add(EvaluationRows.regression(RegressionBaseline.load(regression)));
+                ModelBundle bundle = open(opened, () -> exported(regression, "regression", sessions,
+                        c -> c.model() == ModelKind.MLP, "a train --stage cond --model mlp run"));
+                bundle.metadata().requireEncoder(bundle.name(), encoder.fingerprint());
+                rows.add(EvaluationRows.regression(new BundleGenerator(bundle)));
             }
             if (unconditional != null) {
-                rows.add(EvaluationRows.unconditional(UnconditionalGenerator.load(unconditional)));
+                ModelBundle bundle = open(opened, () -> exported(unconditional, "unconditional", sessions,
+                        c -> c.model() == ModelKind.HEATMAP && !c.conditional(), "a stage-1 (uncond) heatmap run"));
+                rows.add(EvaluationRows.unconditional(new BundleGenerator(bundle)));
             }
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+            for (Map.Entry<String, Path> row : bundleRows.entrySet()) {
+                ModelBundle bundle = open(opened, () -> ModelBundle.load(row.getValue(), sessions));
+                bundle.metadata().requireEncoder(bundle.name(), encoder.fingerprint());
+                rows.add(EvaluationRows.bundle(row.getKey(), new BundleGenerator(bundle)));
+            }
+        } catch (IllegalArgumentException | UncheckedIOException e) { // BundleException among the first
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return rows;
+    }
+
+    /** Exports run {@code run} (the EMA generator when it kept one) to {@code <output>/bundles/<name>.onnx}. */
+    private ModelBundle exported(Path run, String name, OrtSessions sessions, Predicate<TrainConfig> kind,
+                                 String expected) {
+        Path folder = Checkpoint.resolve(run);
+        if (!kind.test(Checkpoint.read(folder).config())) {
+            throw new IllegalArgumentException(folder + " is not " + expected);
+        }
+        Path file = output.resolve("bundles").resolve(name + ".onnx");
+        try {
+            CheckpointExport.of(folder, true).write(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        return ModelBundle.load(file, sessions);
+    }
+
+    /** Opens a bundle and remembers it for closing, so a later failure still closes what was opened. */
+    private static ModelBundle open(List<ModelBundle> opened, Supplier<ModelBundle> loader) {
+        ModelBundle bundle = loader.get();
+        opened.add(bundle);
+        return bundle;
     }
 
     private static CocoFiles projectFiles() throws IOException {

@@ -4,22 +4,15 @@ import dev.text2pose.model.BundleMetadata;
 import dev.text2pose.trainer.data.CocoFiles;
 import dev.text2pose.trainer.data.EmbeddingCache;
 import dev.text2pose.trainer.export.BundleDescription;
-import dev.text2pose.trainer.export.FlowNetworkExport;
-import dev.text2pose.trainer.export.HeatmapGeneratorExport;
-import dev.text2pose.trainer.export.OnnxExportable;
-import dev.text2pose.trainer.flow.FlowPoses;
 import dev.text2pose.trainer.flow.FlowSampler;
-import dev.text2pose.trainer.train.ConfigCodec;
+import dev.text2pose.trainer.train.CheckpointExport;
+import dev.text2pose.trainer.export.HeatmapGeneratorExport;
 import dev.text2pose.trainer.export.OnnxExporter;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
-import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.model.TextScaling;
-import dev.text2pose.trainer.train.Checkpoint;
-import dev.text2pose.trainer.train.ModelKind;
 import dev.text2pose.trainer.train.Stage;
 import dev.text2pose.trainer.train.TrainConfig;
-import dev.text2pose.trainer.train.TrainedGenerators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.text2pose.text.EncoderFingerprint;
@@ -33,32 +26,27 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code export}: writes a conditional generator as an ONNX model bundle.
+ * {@code export}: writes a generator as an ONNX model bundle.
  *
  * <p>Two sources of the generator:
  * <ul>
- *   <li>{@code --checkpoint DIR}: a trained stage-2 heatmap generator from a {@code train} run (its folder or its
- *       {@code checkpoint/} folder); the EMA generator when the run kept one (unless {@code --raw}). The embedding
- *       scale and heatmap range come from the run's config, and the provenance records its preset, stage, steps,
- *       seed, data hash, code version and wall time. A flow checkpoint ({@code train --model flow}) exports its
- *       EMA velocity network with {@code --sampler-steps} Euler steps and guidance {@code --guidance} unrolled
- *       into the graph; {@code --seed}, {@code --embedding-scale} and
- *       {@code --heatmap-range} are refused rather than ignored.</li>
+ *   <li>{@code --checkpoint DIR}: the generator of a {@code train} run of any model kind (its folder or its
+ *       {@code checkpoint/} folder), through {@link CheckpointExport}: the paper's stage-2 generator, its stage-1
+ *       generator (which takes the caption and ignores it) or the regression MLP; the EMA generator when the run
+ *       kept one (unless {@code --raw}). The embedding scale, heatmap range, text encoder and the whole provenance
+ *       come from the checkpoint; {@code --seed}, {@code --embedding-scale} and {@code --heatmap-range} are refused
+ *       rather than ignored.</li>
  *   <li>{@code --untrained}: a generator initialised the paper's way from {@code --seed}, which is how the service
  *       got a default bundle before any training ({@code export --untrained --seed 0 --output
  *       serving/inference/src/main/resources/models/default.onnx}). Its heatmap range defaults to the one the
  *       default training preset uses, so an untrained bundle decodes as a trained one would.</li>
  * </ul>
  */
-@Command(name = "export", description = "Writes a conditional generator as an ONNX model bundle.")
+@Command(name = "export", description = "Writes a generator as an ONNX model bundle.")
 final class ExportCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
@@ -107,15 +95,15 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--sampler-steps", description = "With a flow checkpoint: Euler steps the graph unrolls "
             + "(default ${DEFAULT-VALUE}).")
-    private int samplerSteps = 10;
+    private int samplerSteps = FlowSampler.SHIPPED.steps();
 
     @Option(names = "--guidance", description = "With a flow checkpoint: classifier-free guidance weight w, "
             + "v = v_null + w (v_text - v_null); 1 is none (default ${DEFAULT-VALUE}).")
-    private float guidance = 2f;
+    private float guidance = FlowSampler.SHIPPED.guidance();
 
     @Option(names = "--temperature", description = "With a flow checkpoint: factor on the noise the flow starts "
             + "from; below 1 trades diversity for typical poses (default ${DEFAULT-VALUE}).")
-    private float temperature = 1f;
+    private float temperature = FlowSampler.SHIPPED.temperature();
 
     @Override
     public Integer call() throws Exception {
@@ -131,8 +119,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         HeatmapRange range = parseRange();
         EncoderFingerprint encoder = MiniLmEncoder.classpathFingerprint();
-        BundleDescription description = BundleDescription.of(false, encoder, embeddingScale,
-                PaperSpec.PRESENCE_THRESHOLD, provenance());
+        BundleDescription description = BundleDescription.untrained(encoder, embeddingScale, seed,
+                CodeVersion.current());
         LOG.info("export: untrained, seed {}, embedding scale {}, heatmap range {}, text encoder {}, output {}",
                 seed, embeddingScale, range.label(), encoder, output);
         HeatmapGenerator generator = HeatmapGenerator.conditional(seed);
@@ -144,62 +132,17 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private int exportTrained() throws IOException {
-        Path folder = Checkpoint.resolve(checkpoint);
-        Checkpoint saved = Checkpoint.read(folder);
-        TrainConfig config = saved.config();
-        if (config.stage() != Stage.COND || config.model() == ModelKind.MLP) {
-            throw new ParameterException(spec.commandLine(), folder + " is a " + config.model().label() + " "
-                    + config.stage().label() + " run; only stage-2 (cond) heatmap and flow generators serve captions");
-        }
-        boolean flow = config.model() == ModelKind.FLOW;
-        Path weights = TrainedGenerators.weights(folder, !raw);
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("seed", Long.toString(config.seed()));
-        provenance.put("preset", config.preset());
-        provenance.put("stage", config.stage().label());
-        provenance.put("steps", Long.toString(saved.step()));
-        provenance.put("data_hash", saved.dataHash());
-        provenance.put("code_version", saved.codeVersion());
-        provenance.put("wall_time_s", Long.toString(Math.round(saved.wallSeconds())));
-        provenance.put("generator", weights.getFileName().toString());
-        provenance.put("init_from", config.initFrom().isEmpty() ? "paper init" : config.initFrom());
-        provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        FlowSampler sampler = flow ? new FlowSampler(samplerSteps, guidance, temperature) : null;
-        if (flow) {
-            provenance.put("model", config.model().label());
-            provenance.put("sampler", "euler");
-            provenance.put("sampler_steps", Integer.toString(samplerSteps));
-            provenance.put("guidance", Float.toString(guidance));
-            provenance.put("temperature", Float.toString(temperature));
-            provenance.put("config", ConfigCodec.toMap(config).toString());
-        }
-        float threshold = flow ? FlowPoses.PRESENCE_THRESHOLD : PaperSpec.PRESENCE_THRESHOLD;
-        BundleDescription description = saved.encoder() != null
-                ? BundleDescription.of(true, saved.encoder(), config.embeddingScale(), threshold, provenance)
-                : unfingerprinted(folder, config, threshold, provenance);
-        LOG.info("export: trained, {} at step {}, heatmap range {}, output {}", weights, saved.step(),
-                config.heatmapRange().label(), output);
-        OnnxExportable generator = flow ? new FlowNetworkExport(TrainedGenerators.flow(folder, !raw), sampler)
-                : new HeatmapGeneratorExport(TrainedGenerators.heatmap(folder, !raw), config.heatmapRange());
+        CheckpointExport export = CheckpointExport.of(checkpoint, !raw,
+                new FlowSampler(samplerSteps, guidance, temperature));
+        LOG.info("export: trained {} ({}), output {}", checkpoint, export.network().architecture(), output);
+        long seedOfRun = Long.parseLong(export.description().provenance().get("seed"));
         BundleMetadata metadata = calibratePresence
-                ? CalibratedExport.write(generator, description, output,
+                ? CalibratedExport.write(export.network(), export.description(), output,
                 data != null ? data : CocoFiles.defaultDirectory(),
-                cache != null ? cache : EmbeddingCache.defaultDirectory(), config.seed())
-                : new OnnxExporter().export(generator, description, output);
+                cache != null ? cache : EmbeddingCache.defaultDirectory(), seedOfRun)
+                : export.write(output);
         LOG.info("wrote {} ({} bytes), model version {}", output, Files.size(output), metadata.modelVersion());
         return 0;
-    }
-
-    /**
-     * The bundle of a checkpoint written before encoders were recorded: its vectors came from the one encoder the
-     * trainer has ever used, MiniLM, so it names that id and is checked by id and dimension only.
-     */
-    private static BundleDescription unfingerprinted(Path folder, TrainConfig config, float presenceThreshold,
-                                                     Map<String, String> provenance) {
-        LOG.warn("{} records no text encoder (written before encoders were recorded); the bundle names {} without "
-                + "a fingerprint and is checked by id and dimension only", folder, MiniLmEncoder.ID);
-        return new BundleDescription(true, MiniLmEncoder.ID, null, config.embeddingScale(), presenceThreshold,
-                provenance, null);
     }
 
     /** A checkpoint's bundle takes the run's seed, scale and range: a flag that would be ignored is an error. */
@@ -218,16 +161,5 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-    }
-
-    private Map<String, String> provenance() {
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("seed", Long.toString(seed));
-        provenance.put("preset", "untrained");
-        provenance.put("steps", "0");
-        provenance.put("data_hash", "none");
-        provenance.put("code_version", CodeVersion.current());
-        provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return provenance;
     }
 }

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A conditional generator exported as a model bundle, run exactly as the service runs it: the raw caption vector
- * and standard normal noise go in, the in-graph decoder's keypoints come out, and a keypoint is present when its
- * confidence exceeds the bundle's presence threshold (0.2, the paper's).
+ * A generator exported as a model bundle, of any model kind, run exactly as the service runs it: the raw caption
+ * vector and standard normal noise go in, the graph's keypoints come out, and a keypoint is present when its
+ * confidence exceeds the bundle's presence threshold. The one path by which the evaluation scores generators.
  *
  * <p>Draw {@code d} of a query uses sample {@code d} of {@link NoiseSampler} with the query's noise seed, the same
  * noise a service request with that seed would get. All rows go through ONNX Runtime in chunks of

@@ -9,17 +9,15 @@ import java.util.stream.Collectors;
 /**
  * The rows of the issue's table, in the order the report shows them, and the ones a run was not given.
  *
- * <p>Two rows come from training checkpoints rather than built-in data, and are built by {@link #regression} and
- * {@link #unconditional} and passed in {@code extra} (the {@code evaluate} command does so for its
- * {@code --regression} and {@code --unconditional} options):
+ * <p>Two rows come from training checkpoints rather than built-in data; the {@code evaluate} command exports each run
+ * it is given ({@code --regression}, {@code --unconditional}) as a bundle and passes its row in {@code extra}, built
+ * by {@link #regression} and {@link #unconditional} around a {@link BundleGenerator}, so every generator row is
+ * scored through ONNX Runtime and the in-graph decoder by one path, with the same noise for the same query:
  * <ul>
- *   <li>{@link #REGRESSION}, {@link EvaluationRow.Kind#BASELINE}, in figures: {@link RegressionBaseline}, for each
- *       query and draw noise from {@link dev.text2pose.model.NoiseSampler} with the query's noise seed (as
- *       {@link BundleGenerator} does), the query's embedding scaled as the MLP was trained, then
- *       {@code PoseSet.ofKeypoints(MlpPoses.keypoints(...), MlpPoses.VISIBILITY_THRESHOLD)};</li>
- *   <li>{@link #UNCONDITIONAL}, {@link EvaluationRow.Kind#GENERATOR}, not in figures: {@link UnconditionalGenerator},
- *       the same noise, the embedding ignored, keypoints decoded as the bundle decodes them (argmax, presence above
- *       0.2).</li>
+ *   <li>{@link #REGRESSION}, {@link EvaluationRow.Kind#BASELINE}, in figures: the paper's MLP, its keypoints present
+ *       above the bundle's threshold (0.8, the paper's for this model);</li>
+ *   <li>{@link #UNCONDITIONAL}, {@link EvaluationRow.Kind#GENERATOR}, not in figures: the stage-1 generator, whose
+ *       graph takes the caption and ignores it.</li>
  * </ul>
  * A run without them lists them through {@link #missing} as not evaluated rather than leaving them out silently.
  */
@@ -75,15 +73,29 @@ public final class EvaluationRows {
         return rows;
     }
 
-    /** The regression baseline's row, answered by {@code source} (a {@link RegressionBaseline}). */
+    /** The regression baseline's row, answered by {@code source} (the MLP's bundle). */
     public static EvaluationRow regression(PoseSource source) {
         return new EvaluationRow(REGRESSION, LABELS.get(REGRESSION), source, EvaluationRow.Kind.BASELINE, true);
     }
 
-    /** The unconditional generator's row, answered by {@code source} (an {@link UnconditionalGenerator}). */
+    /** The unconditional generator's row, answered by {@code source} (the stage-1 generator's bundle). */
     public static EvaluationRow unconditional(PoseSource source) {
         return new EvaluationRow(UNCONDITIONAL, LABELS.get(UNCONDITIONAL), source, EvaluationRow.Kind.GENERATOR,
                 false);
+    }
+
+    /**
+     * A row of any other bundle (another model kind, another run of the same one), scored like the others: how a new
+     * model sits in the same run as the paper's.
+     *
+     * @throws IllegalArgumentException when {@code name} is a built-in row's key or not a plain word
+     */
+    public static EvaluationRow bundle(String name, BundleGenerator source) {
+        if (LABELS.containsKey(name) || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("a bundle row needs a plain name (letters, digits, _ . -) other than "
+                    + LABELS.keySet() + ", got '" + name + "'");
+        }
+        return new EvaluationRow(name, name, source, EvaluationRow.Kind.GENERATOR, false);
     }
 
     /** The keys of {@link #NEEDS_TRAINING_CODE} that {@code rows} lack, sorted. */

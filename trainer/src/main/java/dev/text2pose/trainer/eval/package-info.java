@@ -18,8 +18,9 @@
  * <p>The flow of {@link dev.text2pose.trainer.eval.Evaluation#run()}: {@link
  * dev.text2pose.trainer.eval.EvaluationDataLoader} (the split, selected as training selects) -> the retrieval judge
  * ({@code eval.retrieval}) -> {@link dev.text2pose.trainer.eval.EvaluationRows} -> figures -> {@link
- * dev.text2pose.trainer.eval.MetricsJson} and {@link dev.text2pose.trainer.eval.MarkdownReport}. The regression
- * baseline and the unconditional generator come from training checkpoints and plug in as extra rows; see {@link
- * dev.text2pose.trainer.eval.EvaluationRows}.
+ * dev.text2pose.trainer.eval.MetricsJson} and {@link dev.text2pose.trainer.eval.MarkdownReport}. Every generator
+ * row is a model bundle scored through {@link dev.text2pose.trainer.eval.BundleGenerator}: the regression baseline
+ * and the unconditional generator are exported from their training checkpoints and plug in as extra rows, as can any
+ * other bundle; see {@link dev.text2pose.trainer.eval.EvaluationRows}.
  */
 package dev.text2pose.trainer.eval;

@@ -1,7 +1,10 @@
 package dev.text2pose.trainer.export;
 
 import dev.text2pose.text.EncoderFingerprint;
+import dev.text2pose.trainer.model.PaperSpec;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +52,22 @@ public record BundleDescription(
                                        float presenceThreshold, Map<String, String> provenance) {
         return new BundleDescription(trained, encoder.id(), encoder, embeddingScale, presenceThreshold, provenance,
                 null);
+    }
+
+    /**
+     * A randomly initialised generator's description: the paper's presence threshold and the provenance such a
+     * bundle can have (its seed, no steps, no data).
+     */
+    public static BundleDescription untrained(EncoderFingerprint encoder, float embeddingScale, long seed,
+                                              String codeVersion) {
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("seed", Long.toString(seed));
+        provenance.put("preset", "untrained");
+        provenance.put("steps", "0");
+        provenance.put("data_hash", "none");
+        provenance.put("code_version", codeVersion);
+        provenance.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return of(false, encoder, embeddingScale, PaperSpec.PRESENCE_THRESHOLD, provenance);
     }
 
     /** This description with {@code calibration} applied in the graph. */

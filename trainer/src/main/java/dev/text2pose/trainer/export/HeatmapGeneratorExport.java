@@ -20,28 +20,46 @@ import static dev.text2pose.trainer.export.GraphBuilder.intsAttribute;
  * Concat with the noise -> Reshape to [batch, 256, 1, 1] -> five ConvTranspose, the first four each with
  * BatchNormalization (running statistics) and Relu, the last with Tanh -> {@code heatmaps}; then
  * {@link KeypointDecoding} (with the description's {@link PresenceCalibration}, if any) -> {@code keypoints}.
- * Unconditional generators are refused: the service always feeds a caption.
+ *
+ * <p>The stage-1 (unconditional) generator exports too, as architecture {@value #UNCONDITIONAL_ARCHITECTURE}: the
+ * service always feeds a caption, so its graph takes the {@code text_embedding} input like any bundle and does not
+ * use it; the noise alone is reshaped into the deconvolutions.
  *
  * @param generator the trained (or initialised) generator
  * @param range     the range its heatmaps were trained in; decoding depends on it
+ * @param textDim   the width of the text input: the generator's own when conditional, else the width of the encoder
+ *                  whose vectors the graph takes and ignores
  */
-public record HeatmapGeneratorExport(HeatmapGenerator generator, HeatmapRange range) implements OnnxExportable {
+public record HeatmapGeneratorExport(HeatmapGenerator generator, HeatmapRange range, int textDim)
+        implements OnnxExportable {
+
+    /** The architecture id of an exported stage-1 generator. */
+    public static final String UNCONDITIONAL_ARCHITECTURE = PaperSpec.ARCHITECTURE + "-uncond";
 
     public HeatmapGeneratorExport {
         Objects.requireNonNull(range, "range");
-        if (!generator.isConditional()) {
-            throw new IllegalArgumentException("only conditional generators are exported; the service needs text");
+        if (generator.isConditional() ? textDim != generator.textDim() : textDim <= 0) {
+            throw new IllegalArgumentException("text input of width " + textDim + " for a generator that reads "
+                    + generator.textDim());
         }
+    }
+
+    /** The export of a conditional generator. */
+    public HeatmapGeneratorExport(HeatmapGenerator generator, HeatmapRange range) {
+        this(generator, range, generator.textDim());
+    }
+
+    /** The export of a stage-1 generator whose graph takes {@code textDim}-long vectors and ignores them. */
+    public static HeatmapGeneratorExport unconditional(HeatmapGenerator generator, HeatmapRange range, int textDim) {
+        if (generator.isConditional()) {
+            throw new IllegalArgumentException("the generator reads text; export it with the plain constructor");
+        }
+        return new HeatmapGeneratorExport(generator, range, textDim);
     }
 
     @Override
     public String architecture() {
-        return PaperSpec.ARCHITECTURE;
-    }
-
-    @Override
-    public int textDim() {
-        return generator.textDim();
+        return generator.isConditional() ? PaperSpec.ARCHITECTURE : UNCONDITIONAL_ARCHITECTURE;
     }
 
     @Override
@@ -56,7 +74,7 @@ public record HeatmapGeneratorExport(HeatmapGenerator generator, HeatmapRange ra
 
     @Override
     public void appendTo(GraphBuilder graph, String text, String noise, BundleDescription description) {
-        String vector = textAndNoise(graph, generator.textLayer(), text, noise);
+        String vector = generator.isConditional() ? textAndNoise(graph, generator.textLayer(), text, noise) : noise;
         String heatmaps = upsample(graph, vector);
         KeypointDecoding.append(graph, heatmaps, range, PaperSpec.KEYPOINTS, PaperSpec.HEATMAP_SIZE,
                 description.presence(), GeneratorGraph.KEYPOINT_OUTPUT);

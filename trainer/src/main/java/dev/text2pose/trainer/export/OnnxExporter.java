@@ -45,7 +45,7 @@ public final class OnnxExporter {
     public static final String PRODUCER = "text2pose-trainer";
 
     // IR version 7 is the one that came with opset 13; every ONNX Runtime since 1.6 reads it.
-    private static final long IR_VERSION = 7;
+    static final long IR_VERSION = 7;
 
     /**
      * Writes {@code network} to {@code output} (replacing it atomically; parent directories are created).

@@ -21,6 +21,9 @@ import static org.bytedeco.pytorch.global.torch.zeros;
  */
 public record FlowSampler(int steps, float guidance, float temperature) {
 
+    /** The sampler of the shipped flow bundle, chosen on the validation split (see its model card). */
+    public static final FlowSampler SHIPPED = new FlowSampler(10, 3f, 0.7f);
+
     public FlowSampler {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);

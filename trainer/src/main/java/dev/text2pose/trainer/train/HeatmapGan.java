@@ -2,8 +2,8 @@ package dev.text2pose.trainer.train;
 
 import dev.text2pose.trainer.data.FramePose;
 import dev.text2pose.trainer.data.HeatmapRenderer;
+import dev.text2pose.trainer.export.GraphKeypointDecoder;
 import dev.text2pose.trainer.model.Critic;
-import dev.text2pose.trainer.model.HeatmapDecoder;
 import dev.text2pose.trainer.model.HeatmapGenerator;
 import dev.text2pose.trainer.model.HeatmapRange;
 import dev.text2pose.trainer.model.PaperSpec;
@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The paper's model as a {@link PoseGan}: {@link HeatmapGenerator} and {@link Critic}, real poses rendered as
- * sigma-2 heatmaps in the configured range, samples decoded by {@link HeatmapDecoder}, exactly as the exported graph
- * decodes them, so sample grids show what the bundle will serve.
+ * sigma-2 heatmaps in the configured range, samples decoded by the bundles' own decoder graph
+ * ({@link GraphKeypointDecoder}), so sample grids show what the bundle will serve.
  */
 final class HeatmapGan implements PoseGan {
 
@@ -78,7 +78,7 @@ final class HeatmapGan implements PoseGan {
 
     @Override
     public float[][][] keypoints(Tensor samples) {
-        return HeatmapDecoder.keypoints(samples, range);
+        return GraphKeypointDecoder.keypoints(samples, range);
     }
 
     @Override

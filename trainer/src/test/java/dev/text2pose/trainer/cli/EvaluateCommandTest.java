@@ -1,5 +1,6 @@
 package dev.text2pose.trainer.cli;
 
+import dev.text2pose.text.MiniLmEncoder;
 import dev.text2pose.trainer.eval.EvalFixture;
 import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.train.Checkpoint;
@@ -46,7 +47,8 @@ class EvaluateCommandTest {
     @Test
     void addsTheCheckpointRowsBesideAnotherBundle() throws IOException {
         EvalFixture files = EvalFixture.write(dir, 8, 3);
-        Path mlp = SmokeCheckpoints.mlp(dir.resolve("mlp"), PaperSpec.TEXT_DIM);
+        // Random vectors claimed as MiniLM's: evaluate checks every bundle against the encoder it runs.
+        Path mlp = SmokeCheckpoints.mlp(dir.resolve("mlp"), PaperSpec.TEXT_DIM, MiniLmEncoder.classpathFingerprint());
         Path stage1 = SmokeCheckpoints.unconditional(dir.resolve("stage1"), Map.of());
         Path bundle = dir.resolve("other.onnx");
         StringWriter out = new StringWriter();
@@ -57,10 +59,11 @@ class EvaluateCommandTest {
                 "--draws", "2", "--retrieval-epochs", "1", "--resamples", "50", "--output"};
         // The run folder for one, the checkpoint folder inside it for the other: both are accepted.
         int status = execute(out, concat(common, dir.resolve("out").toString(), "--regression", mlp.toString(),
-                "--unconditional", Checkpoint.in(stage1).toString()));
+                "--unconditional", Checkpoint.in(stage1).toString(), "--row", "untrained-copy=" + bundle));
         assertEquals(0, status, out::toString);
         assertTrue(out.toString().contains("| regression baseline |")
-                && out.toString().contains("| unconditional generator |"), out::toString);
+                && out.toString().contains("| unconditional generator |")
+                && out.toString().contains("| untrained-copy |"), out::toString);
         String json = Files.readString(dir.resolve("out/metrics.json"));
         assertTrue(json.contains("\"bundle\" : \"" + bundle + "\""), json);
         assertTrue(json.indexOf("\"key\" : \"caption_retrieval\"") < json.indexOf("\"key\" : \"regression\"")
@@ -73,7 +76,19 @@ class EvaluateCommandTest {
                 stage1.toString())), "a stage-1 run is no regression baseline");
         assertEquals(2, execute(out, concat(common, dir.resolve("wrong").toString(), "--unconditional",
                 mlp.toString())), "an MLP run is no unconditional generator");
+        assertEquals(2, execute(out, concat(common, dir.resolve("wrong").toString(), "--row",
+                "conditional=" + bundle)), "a bundle row cannot take a built-in row's name");
         assertTrue(Files.notExists(dir.resolve("wrong")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/bundles/regression.onnx")), "the rows' bundles are kept");
+
+        Path otherEncoder = SmokeCheckpoints.mlp(dir.resolve("mlp-other"), PaperSpec.TEXT_DIM);
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new TrainerCli());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute(concat(common, dir.resolve("other").toString(), "--regression",
+                otherEncoder.toString())), "a run on another encoder's vectors is refused");
+        assertTrue(err.toString().contains(SmokeCheckpoints.ENCODER.onnxSha256()), err::toString);
     }
 
     @Test

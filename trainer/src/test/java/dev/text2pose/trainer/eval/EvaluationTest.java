@@ -2,8 +2,17 @@ package dev.text2pose.trainer.eval;
 
 import dev.text2pose.model.ModelBundle;
 import dev.text2pose.model.OrtSessions;
+import dev.text2pose.text.EncoderFingerprint;
+import dev.text2pose.text.MiniLmEncoder;
+import dev.text2pose.trainer.data.CaptionEmbedder;
 import dev.text2pose.trainer.eval.retrieval.RetrievalSettings;
 import dev.text2pose.trainer.eval.stats.Interval;
+import dev.text2pose.trainer.export.BundleDescription;
+import dev.text2pose.trainer.export.HeatmapGeneratorExport;
+import dev.text2pose.trainer.export.OnnxExporter;
+import dev.text2pose.trainer.model.HeatmapGenerator;
+import dev.text2pose.trainer.model.HeatmapRange;
+import dev.text2pose.trainer.model.TextScaling;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +170,28 @@ class EvaluationTest {
         assertEquals(3, result.data().evalImages().size(), "every image of the file");
         assertEquals(3, result.data().droppedTrainImages(), "its 3 ids are also in the training files");
         assertEquals(9, result.data().trainImages().size());
+    }
+
+    @Test
+    void refusesABundleTrainedOnAnotherEncodersVectorsNamingBoth() throws IOException {
+        EncoderFingerprint other = new EncoderFingerprint(MiniLmEncoder.ID, EncoderFingerprint.sha256("other model"),
+                EncoderFingerprint.sha256("other tokenizer"), MiniLmEncoder.MAX_TOKENS, MiniLmEncoder.POOLING);
+        Path file = dir.resolve("other.onnx");
+        HeatmapGenerator generator = HeatmapGenerator.conditional(1);
+        generator.eval();
+        new OnnxExporter().export(new HeatmapGeneratorExport(generator, HeatmapRange.ZERO_TO_ONE),
+                BundleDescription.untrained(other, TextScaling.DEFAULT_EMBEDDING_SCALE, 1, "test"), file);
+        EvalFixture files = EvalFixture.write(dir, 4, 2);
+        EvaluationConfig config = new EvaluationConfig(files.dataFiles(), EvaluationSplit.TEST, 0, DRAWS, 3,
+                dir.resolve("out"), dir.resolve("cache"), RetrievalSettings.defaults().withEpochs(2), "test",
+                RESAMPLES);
+        try (ModelBundle otherBundle = ModelBundle.load(file, OrtSessions.cpu())) {
+            CaptionEmbedder embedder = EvalFixture.bagOfWords();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Evaluation(config, embedder, otherBundle, List.of()));
+            assertTrue(e.getMessage().contains(other.onnxSha256())
+                    && e.getMessage().contains(embedder.fingerprint().onnxSha256()), e.getMessage());
+        }
     }
 
     private EvaluationResult run(EvalFixture files, EvaluationSplit split, List<EvaluationRow> extra)

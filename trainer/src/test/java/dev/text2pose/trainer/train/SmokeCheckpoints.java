@@ -1,5 +1,7 @@
 package dev.text2pose.trainer.train;
 
+import dev.text2pose.text.EncoderFingerprint;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,10 +25,26 @@ public final class SmokeCheckpoints {
         return train(config, TrainFixtures.unconditional(12), output);
     }
 
+    /** The made-up encoder whose fingerprint the conditional runs' checkpoints record. */
+    public static final EncoderFingerprint ENCODER = TrainFixtures.FIXTURE_ENCODER;
+
+    /** A stage-2 heatmap (paper's model) run in {@code output} on {@code textDim}-long caption vectors. */
+    public static Path conditional(Path output, int textDim) {
+        return train(TrainConfig.preset("smoke", Stage.COND, ModelKind.HEATMAP), TrainFixtures.conditional(10, textDim),
+                output);
+    }
+
     /** A stage-2 MLP baseline run in {@code output} on {@code textDim}-long caption vectors. */
     public static Path mlp(Path output, int textDim) {
         return train(TrainConfig.preset("smoke", Stage.COND, ModelKind.MLP), TrainFixtures.conditional(10, textDim),
                 output);
+    }
+
+    /** As {@link #mlp(Path, int)}, its vectors claimed to come from {@code encoder}. */
+    public static Path mlp(Path output, int textDim, EncoderFingerprint encoder) {
+        TrainingData data = TrainFixtures.conditional(10, textDim);
+        return train(TrainConfig.preset("smoke", Stage.COND, ModelKind.MLP), new TrainingData(data.name(), data.poses(),
+                data.captions(), data.embeddings(), encoder, data.hash()), output);
     }
 
     private static Path train(TrainConfig config, TrainingData data, Path output) {

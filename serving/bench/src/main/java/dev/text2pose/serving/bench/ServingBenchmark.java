@@ -149,6 +149,7 @@ public final class ServingBenchmark implements Callable<Integer> {
     private void latency(Text2PoseService service, LoadRun load, DeliveryMode mode, double rate, double batch1Ms) {
         HistogramSnapshot acknowledgedBefore = timer(service, "text2pose.stage.acknowledged");
         HistogramSnapshot commitBefore = timer(service, "text2pose.stage.commit");
+        GcActivity gcBefore = GcActivity.now();
         LoadRun.Outcome latency = load.paced("latency", (int) (rate * latencySeconds), rate, Duration.ofMinutes(5));
         row(String.format("end-to-end latency, %s, at %.0f req/s (half)", mode, rate),
                 String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms", latency.percentileMs(0.5),
@@ -157,7 +158,8 @@ public final class ServingBenchmark implements Callable<Integer> {
         row("  stages per request, " + mode, latency.stages().describe(), "");
         row("  per batch, " + mode, "send->acknowledged " + HistogramDelta.describe(acknowledgedBefore,
                 timer(service, "text2pose.stage.acknowledged")) + "; ->committed " + HistogramDelta.describe(
-                commitBefore, timer(service, "text2pose.stage.commit")) + " (p50/p90/p99 bucket bounds, batches)", "");
+                commitBefore, timer(service, "text2pose.stage.commit")) + " (p50/p90/p99 bucket bounds, batches); GC "
+                + GcActivity.now().since(gcBefore), "");
     }
 
     private void soak(LoadRun load, double rate) {

@@ -28,11 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * commit}.
  *
  * <p><b>Batching.</b> Polled records wait in {@link PendingRecords} until a full batch is there or the first has waited
- * the maximum wait; the batch then goes to the {@link InferenceWorker}, and while it is computed this thread publishes
- * the batch before it (one batch in inference, one in publication), then waits for the inference to end and collects
- * what was fetched meanwhile with a non-blocking poll: no busy polling, and a finished batch is seen at once. A batch holds at most the
- * poses of one largest request (960), and small requests pass heavy ones of other partitions (see
- * {@link BatchComposer}), so a heavy request holds up others by at most about its own cost.
+ * the maximum wait (none by default: a batch starts whenever the model is idle); the batch then goes to the {@link
+ * InferenceWorker}, and while it is computed this thread publishes the batch before it (one batch in inference, one in
+ * publication), then waits for the inference to end and collects what was fetched meanwhile with a non-blocking poll:
+ * no busy polling, and a finished batch is seen at once. A batch holds at most the poses of one largest request (960),
+ * and small requests pass heavy ones of other partitions (see {@link BatchComposer}), so a heavy request holds up
+ * others by at most about its own cost.
  *
  * <p><b>Backpressure.</b> When the records held (waiting plus in inference) reach the in-flight bound, every assigned
  * partition is paused; they resume at half the bound. Unserved records wait in Kafka as consumer lag.

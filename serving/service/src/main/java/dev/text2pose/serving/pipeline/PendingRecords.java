@@ -59,7 +59,7 @@ public final class PendingRecords {
         this.cost = cost;
     }
 
-    /** Appends records polled at {@code nowNanos} ({@link System#nanoTime()}), which was {@code nowMicros} on the wall clock. */
+    /** Appends records polled at {@code nowNanos} ({@link System#nanoTime()}), {@code nowMicros} on the wall clock. */
     public void add(Iterable<ConsumerRecord<byte[], byte[]>> records, long nowNanos, long nowMicros) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Waiting waiting = new Waiting(record, nowNanos, nowMicros, cost.applyAsInt(record));

@@ -3,6 +3,12 @@ package dev.text2pose.trainer.eval.retrieval;
 import dev.text2pose.trainer.data.FramePose;
 import dev.text2pose.trainer.data.PoseAugmenter;
 import dev.text2pose.trainer.eval.PoseSet;
+import dev.text2pose.trainer.model.SingleThreaded;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.AdamW;
+import org.bytedeco.pytorch.AdamWOptions;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,13 +17,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains a {@link TextPoseRetrievalModel} with InfoNCE on (pose, caption) pairs of the training split.
+ * Trains a {@link TextPoseRetrievalModel} with InfoNCE on (pose, caption) pairs of the training split, on libtorch:
+ * autograd differentiates {@link InfoNceLoss}, and torch's AdamW steps (decay on the weights, none on the biases).
  *
  * <p>Each epoch visits every image once in a shuffled order, with one of its captions picked at random and its pose
  * flipped and rotated by the paper's augmentation ({@link PoseAugmenter#paper()}); batching images rather than
  * (pose, caption) pairs keeps two captions of one image out of a batch, where they would be false negatives. A
  * last partial batch of fewer than 2 pairs is dropped, since it has no negatives. Everything random comes from
- * one seed: the layer initialisations, the order, the caption picks and the augmentation.
+ * one seed: the layer initialisations, the order, the caption picks and the augmentation; with libtorch and its
+ * BLAS held to one thread while it trains ({@link SingleThreaded}), a rerun gives the same model.
  */
 public final class ContrastiveTrainer {
 
@@ -36,18 +44,28 @@ public final class ContrastiveTrainer {
      * @param captionEmbeddings the training captions' vectors, all of one length
      * @param captionPose       per caption, the index of its image in {@code poses}; every image needs one caption
      */
+    @SuppressWarnings("try") // the guard works by its extent
     public TextPoseRetrievalModel train(List<FramePose> poses, float[][] captionEmbeddings, int[] captionPose,
                                         long seed) {
+        // One thread while training, so that a rerun sums in the same order (see SingleThreaded for the cost of more)
+        try (SingleThreaded oneThread = new SingleThreaded()) {
+            return trainSingleThreaded(poses, captionEmbeddings, captionPose, seed);
+        }
+    }
+
+    private TextPoseRetrievalModel trainSingleThreaded(List<FramePose> poses, float[][] captionEmbeddings,
+                                                       int[] captionPose, long seed) {
         int[][] captionsOfPose = captionsOfPose(poses.size(), captionPose);
         int textWidth = captionEmbeddings[0].length;
         SplittableRandom random = new SplittableRandom(seed);
-        TextPoseRetrievalModel model = new TextPoseRetrievalModel(
-                DenseLayer.kaiming(TextPoseRetrievalModel.POSE_FEATURES, settings.hidden(), random.nextLong()),
-                DenseLayer.kaiming(settings.hidden(), settings.dimension(), random.nextLong()),
-                DenseLayer.kaiming(textWidth, settings.dimension(), random.nextLong()));
+        TextPoseRetrievalModel model = new TextPoseRetrievalModel(textWidth, settings.hidden(), settings.dimension(),
+                random.nextLong());
+        // Two optimisers rather than two parameter groups: the same AdamW, decay on the weights only, without
+        // handing option objects across JavaCPP's ownership boundary.
+        AdamW weightOptimiser = adamW(model.weights(), settings.weightDecay());
+        AdamW biasOptimiser = adamW(model.biases(), 0);
         PoseAugmenter augmenter = PoseAugmenter.paper();
         long start = System.nanoTime();
-        int steps = 0;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             int[] order = shuffled(poses.size(), random);
             double lossSum = 0;
@@ -63,12 +81,20 @@ public final class ContrastiveTrainer {
                     System.arraycopy(captionEmbeddings[captions[random.nextInt(captions.length)]], 0, text,
                             b * textWidth, textWidth);
                 }
-                lossSum += step(model, PoseSet.ofFramePoses(batchPoses), text, batch, ++steps);
+                float[] features = TextPoseRetrievalModel.features(PoseSet.ofFramePoses(batchPoses));
+                lossSum += step(model, features, text, batch, weightOptimiser, biasOptimiser);
                 batches++;
             }
             log(epoch, lossSum / Math.max(1, batches), start);
         }
         return model;
+    }
+
+    private AdamW adamW(TensorVector parameters, double weightDecay) {
+        // libtorch's defaults otherwise: betas (0.9, 0.999), eps 1e-8, so the reversed-betas trap does not arise
+        AdamWOptions options = new AdamWOptions(settings.learningRate());
+        options.weight_decay().put(weightDecay);
+        return new AdamW(parameters, options);
     }
 
     private void log(int epoch, double meanLoss, long startNanos) {
@@ -78,27 +104,21 @@ public final class ContrastiveTrainer {
         }
     }
 
-    /** One forward, backward and AdamW step; returns the batch loss. */
-    float step(TextPoseRetrievalModel model, PoseSet poses, float[] text, int batch, int step) {
-        float[] features = TextPoseRetrievalModel.features(poses);
-        float[] hidden = TextPoseRetrievalModel.relu(model.poseHidden.forward(features, batch));
-        float[] poseEmbedding = model.poseOutput.forward(hidden, batch);
-        float[] textEmbedding = model.textProjection.forward(text, batch);
-        int dimension = model.dimension();
-        float[] poseGradient = new float[batch * dimension];
-        float[] textGradient = new float[batch * dimension];
-        float loss = InfoNceLoss.lossAndGradients(poseEmbedding, textEmbedding, batch, dimension,
-                settings.temperature(), poseGradient, textGradient);
-        float[] hiddenGradient = model.poseOutput.backward(hidden, poseGradient, batch, true);
-        for (int i = 0; i < hiddenGradient.length; i++) {
-            hiddenGradient[i] = hidden[i] > 0 ? hiddenGradient[i] : 0f;
+    /** One forward, backward and AdamW step on {@code batch} pairs; returns the batch loss. */
+    private double step(TextPoseRetrievalModel model, float[] features, float[] text, int batch,
+                        AdamW weightOptimiser, AdamW biasOptimiser) {
+        try (PointerScope scope = new PointerScope()) {
+            Tensor loss = InfoNceLoss.loss(
+                    model.poseEmbedding(Tensor.create(features, batch, TextPoseRetrievalModel.POSE_FEATURES)),
+                    model.captionEmbedding(Tensor.create(text, batch, text.length / batch)),
+                    settings.temperature());
+            weightOptimiser.zero_grad();
+            biasOptimiser.zero_grad();
+            loss.backward();
+            weightOptimiser.step();
+            biasOptimiser.step();
+            return loss.item_double();
         }
-        model.poseHidden.backward(features, hiddenGradient, batch, false);
-        model.textProjection.backward(text, textGradient, batch, false);
-        for (DenseLayer layer : List.of(model.poseHidden, model.poseOutput, model.textProjection)) {
-            layer.step(step, settings.learningRate(), settings.weightDecay());
-        }
-        return loss;
     }
 
     private static int[][] captionsOfPose(int poses, int[] captionPose) {

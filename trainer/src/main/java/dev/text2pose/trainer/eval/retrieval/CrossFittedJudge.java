@@ -59,8 +59,8 @@ public final class CrossFittedJudge {
                 images.add(trainImages.get(i));
             }
             String hash = DatasetHash.ofCaptioned(images);
-            judges.add(cache.loadOrTrain(hash, encoderId, settings, seed, () -> new ContrastiveTrainer(settings)
-                    .train(images.stream().map(CaptionedPose::pose).toList(), captions.toArray(float[][]::new),
+            judges.add(cache.loadOrTrain(hash, encoderId, settings, seed, captionEmbeddings[0].length,
+                    () -> new ContrastiveTrainer(settings).train(images.stream().map(CaptionedPose::pose).toList(), captions.toArray(float[][]::new),
                             poses.stream().mapToInt(Integer::intValue).toArray(), seed)));
             files.add(cache.fileFor(hash, encoderId, settings, seed));
         }

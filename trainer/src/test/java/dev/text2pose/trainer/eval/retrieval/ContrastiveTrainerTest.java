@@ -39,7 +39,9 @@ class ContrastiveTrainerTest {
                 data.captionPoseArray(), 7).embedPoses(probe);
         float[] second = new ContrastiveTrainer(quick).train(data.poses(), data.captionArray(),
                 data.captionPoseArray(), 7).embedPoses(probe);
-        assertArrayEquals(first, second);
+        // One thread and one seed: the runs should agree to the last bit; 1e-6 on unit vectors still catches any
+        // unseeded draw, which would change embeddings by far more.
+        assertArrayEquals(first, second, 1e-6f);
     }
 
     private static int best(float[] pose, float[] texts, int dimension) {

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetrievalModelCacheTest {
 
     private static final RetrievalSettings SETTINGS = new RetrievalSettings(2, 4, 8, 4, 1e-3f, 0f, 0.2f);
+    private static final int WIDTH = SyntheticPairs.DIMENSION;
 
     @TempDir
     Path dir;
@@ -28,8 +29,8 @@ class RetrievalModelCacheTest {
     @Test
     void aSecondRunLoadsTheSameModelWithoutTraining() throws IOException {
         RetrievalModelCache cache = new RetrievalModelCache(dir);
-        TextPoseRetrievalModel first = cache.loadOrTrain("hash", "encoder", SETTINGS, 1, trainer(1));
-        TextPoseRetrievalModel second = cache.loadOrTrain("hash", "encoder", SETTINGS, 1, trainer(1));
+        TextPoseRetrievalModel first = cache.loadOrTrain("hash", "encoder", SETTINGS, 1, WIDTH, trainer(1));
+        TextPoseRetrievalModel second = cache.loadOrTrain("hash", "encoder", SETTINGS, 1, WIDTH, trainer(1));
         assertEquals(1, trainings.get());
         PoseSet probe = PoseSet.ofFramePoses(data.poses());
         assertArrayEquals(first.embedPoses(probe), second.embedPoses(probe));
@@ -52,9 +53,9 @@ class RetrievalModelCacheTest {
         Path file = cache.fileFor("hash", "encoder", SETTINGS, 1);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "not a model");
-        cache.loadOrTrain("hash", "encoder", SETTINGS, 1, trainer(1));
+        cache.loadOrTrain("hash", "encoder", SETTINGS, 1, WIDTH, trainer(1));
         assertEquals(1, trainings.get());
-        cache.loadOrTrain("hash", "encoder", SETTINGS, 1, trainer(1));
+        cache.loadOrTrain("hash", "encoder", SETTINGS, 1, WIDTH, trainer(1));
         assertEquals(1, trainings.get(), "the rebuilt file is read");
     }
 

@@ -1,5 +1,6 @@
-package dev.text2pose.trainer.model;
+package dev.text2pose.trainer.export;
 
+import dev.text2pose.trainer.model.HeatmapRange;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Hand-made heatmaps with known peaks; the round trip with the exported graph is in {@code OnnxExporterTest}. */
-class HeatmapDecoderTest {
+/** The bundles' decoder graph, run alone by ONNX Runtime, on hand-made heatmaps with known peaks. */
+class GraphKeypointDecoderTest {
 
     private static final int SIZE = 4;
 
@@ -19,7 +20,7 @@ class HeatmapDecoderTest {
         float[] heatmaps = new float[2 * SIZE * SIZE];
         heatmaps[SIZE + 3] = 0.7f; // channel 0: row 1, column 3
         heatmaps[SIZE * SIZE + 2 * SIZE] = 0.1f; // channel 1: row 2, column 0, below the presence threshold
-        float[][][] keypoints = HeatmapDecoder.keypoints(heatmaps, 1, 2, SIZE, HeatmapRange.ZERO_TO_ONE);
+        float[][][] keypoints = GraphKeypointDecoder.keypoints(heatmaps, 1, 2, SIZE, HeatmapRange.ZERO_TO_ONE);
         assertArrayEquals(new float[] {0.75f, 0.25f, 0.7f}, keypoints[0][0]);
         assertArrayEquals(new float[] {0f, 0.5f, 0.1f}, keypoints[0][1]);
     }
@@ -29,7 +30,7 @@ class HeatmapDecoderTest {
         float[] heatmaps = new float[SIZE * SIZE];
         Arrays.fill(heatmaps, -1f);
         heatmaps[2 * SIZE + 1] = 0.5f;
-        float[][][] keypoints = HeatmapDecoder.keypoints(heatmaps, 1, 1, SIZE, HeatmapRange.MINUS_ONE_TO_ONE);
+        float[][][] keypoints = GraphKeypointDecoder.keypoints(heatmaps, 1, 1, SIZE, HeatmapRange.MINUS_ONE_TO_ONE);
         assertArrayEquals(new float[] {0.25f, 0.5f, 0.75f}, keypoints[0][0]);
     }
 
@@ -39,10 +40,10 @@ class HeatmapDecoderTest {
         heatmaps[5] = 0.9f;
         heatmaps[9] = 0.9f;
         assertArrayEquals(new float[] {0.25f, 0.25f, 0.9f},
-                HeatmapDecoder.keypoints(heatmaps, 1, 1, SIZE, HeatmapRange.ZERO_TO_ONE)[0][0]);
+                GraphKeypointDecoder.keypoints(heatmaps, 1, 1, SIZE, HeatmapRange.ZERO_TO_ONE)[0][0]);
         Arrays.fill(heatmaps, 0f);
         assertArrayEquals(new float[] {0f, 0f, 0f},
-                HeatmapDecoder.keypoints(heatmaps, 1, 1, SIZE, HeatmapRange.ZERO_TO_ONE)[0][0], "a flat channel");
+                GraphKeypointDecoder.keypoints(heatmaps, 1, 1, SIZE, HeatmapRange.ZERO_TO_ONE)[0][0], "a flat channel");
     }
 
     @Test
@@ -51,9 +52,9 @@ class HeatmapDecoderTest {
         for (int i = 0; i < heatmaps.length; i++) {
             heatmaps[i] = (float) Math.sin(i * 0.37);
         }
-        float[][][] fromTensor = HeatmapDecoder.keypoints(Tensor.create(heatmaps, 3, 2, SIZE, SIZE),
+        float[][][] fromTensor = GraphKeypointDecoder.keypoints(Tensor.create(heatmaps, 3, 2, SIZE, SIZE),
                 HeatmapRange.MINUS_ONE_TO_ONE);
-        float[][][] fromValues = HeatmapDecoder.keypoints(heatmaps, 3, 2, SIZE, HeatmapRange.MINUS_ONE_TO_ONE);
+        float[][][] fromValues = GraphKeypointDecoder.keypoints(heatmaps, 3, 2, SIZE, HeatmapRange.MINUS_ONE_TO_ONE);
         assertEquals(3, fromTensor.length);
         for (int b = 0; b < 3; b++) {
             for (int k = 0; k < 2; k++) {
@@ -65,6 +66,6 @@ class HeatmapDecoderTest {
     @Test
     void valuesOfAnotherShapeAreRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> HeatmapDecoder.keypoints(new float[10], 1, 1, SIZE, HeatmapRange.ZERO_TO_ONE));
+                () -> GraphKeypointDecoder.keypoints(new float[10], 1, 1, SIZE, HeatmapRange.ZERO_TO_ONE));
     }
 }

@@ -16,6 +16,9 @@ import dev.text2pose.trainer.TensorArrays;
 import dev.text2pose.trainer.baseline.MlpGenerator;
 import dev.text2pose.trainer.baseline.MlpPoses;
 import dev.text2pose.trainer.model.HeatmapGenerator;
+import dev.text2pose.trainer.flow.FlowNetwork;
+import dev.text2pose.trainer.flow.FlowPoses;
+import dev.text2pose.trainer.flow.FlowSampler;
 import dev.text2pose.trainer.model.PaperSpec;
 import dev.text2pose.trainer.model.TextScaling;
 import dev.text2pose.trainer.train.Checkpoint;
@@ -56,12 +59,14 @@ class BundleRoundTripTest {
     private static Path conditional;
     private static Path mlp;
     private static Path unconditional;
+    private static Path flow;
 
     @BeforeAll
     static void trainSmokeRuns() {
         conditional = SmokeCheckpoints.conditional(dir.resolve("cond"), TEXT_DIM);
         mlp = SmokeCheckpoints.mlp(dir.resolve("mlp"), TEXT_DIM);
         unconditional = SmokeCheckpoints.unconditional(dir.resolve("uncond"), Map.of("heatmapRange", "[-1,1]"));
+        flow = SmokeCheckpoints.flow(dir.resolve("flow"), TEXT_DIM);
     }
 
     @Test
@@ -112,6 +117,26 @@ class BundleRoundTripTest {
         }
     }
 
+    @Test
+    void flowGenerator() throws IOException {
+        List<Pose> served = serve(flow, "flow.onnx", new FixtureEncoder(SmokeCheckpoints.ENCODER));
+        FlowNetwork network = TrainedGenerators.flow(Checkpoint.in(flow), true);
+        float scale = Checkpoint.read(Checkpoint.in(flow)).config().embeddingScale();
+        float[] vectors = TensorArrays.values(FlowSampler.SHIPPED.sample(network, noise(FlowPoses.WIDTH),
+                TextScaling.apply(text(), scale)));
+        for (int s = 0; s < SAMPLES; s++) {
+            float[][] expected = FlowPoses.keypoints(vectors, s * FlowPoses.WIDTH);
+            for (int k = 0; k < PaperSpec.KEYPOINTS; k++) {
+                Keypoint got = served.get(s).keypoint(k);
+                // 2 x 10 float32 network passes: libtorch and ONNX Runtime differ by about 1e-6; a wrong step, time
+                // constant or guidance weight moves a keypoint by 0.01 of the frame or more.
+                assertEquals(expected[k][0], got.x(), 1e-4, "x, sample " + s + " keypoint " + k);
+                assertEquals(expected[k][1], got.y(), 1e-4, "y, sample " + s + " keypoint " + k);
+                assertEquals(expected[k][2], got.confidence(), 1e-4, "confidence, sample " + s + " keypoint " + k);
+            }
+        }
+    }
+
     /** Exports run {@code run}, loads it as the service does and answers one request of {@link #SAMPLES} samples. */
     private static List<Pose> serve(Path run, String file, TextEncoder encoder) throws IOException {
         Path bundle = dir.resolve(file);
@@ -149,12 +174,17 @@ class BundleRoundTripTest {
     }
 
     private static Tensor noise() {
-        float[][] rows = new NoiseSampler(PaperSpec.NOISE_DIM).samples(SEED, SAMPLES);
-        float[] flat = new float[SAMPLES * PaperSpec.NOISE_DIM];
+        return noise(PaperSpec.NOISE_DIM);
+    }
+
+    /** The noise the service draws for the request: {@link NoiseSampler} with the request's seed. */
+    private static Tensor noise(int dim) {
+        float[][] rows = new NoiseSampler(dim).samples(SEED, SAMPLES);
+        float[] flat = new float[SAMPLES * dim];
         for (int s = 0; s < SAMPLES; s++) {
-            System.arraycopy(rows[s], 0, flat, s * PaperSpec.NOISE_DIM, PaperSpec.NOISE_DIM);
+            System.arraycopy(rows[s], 0, flat, s * dim, dim);
         }
-        return Tensor.create(flat, SAMPLES, PaperSpec.NOISE_DIM);
+        return Tensor.create(flat, SAMPLES, dim);
     }
 
     private static Tensor text() {

@@ -47,9 +47,20 @@ public final class SmokeCheckpoints {
                 data.captions(), data.embeddings(), encoder, data.hash()), output);
     }
 
+    /** A flow-model run in {@code output} on {@code textDim}-long caption vectors. */
+    public static Path flow(Path output, int textDim) {
+        return train(TrainConfig.preset("smoke", Stage.COND, ModelKind.FLOW), TrainFixtures.conditional(10, textDim),
+                output);
+    }
+
     private static Path train(TrainConfig config, TrainingData data, Path output) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        Trainer.run(config, data, new TrainRun(output, false, "test", quiet));
+        TrainRun run = new TrainRun(output, false, "test", quiet);
+        if (config.model() == ModelKind.FLOW) {
+            FlowTrainer.run(config, data, run);
+        } else {
+            Trainer.run(config, data, run);
+        }
         return output;
     }
 }

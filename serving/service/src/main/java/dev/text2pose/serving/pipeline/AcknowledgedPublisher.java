@@ -66,12 +66,16 @@ public final class AcknowledgedPublisher implements BatchPublisher {
     /**
      * Commits the batch's offsets. The pipeline wakes its consumer when an inference ends, to end a poll; a wake-up
      * that arrives while no poll runs interrupts this commit instead, so it is made again (same offsets, no harm).
+     * At most two can land here: one left from the batch before, and the batch dispatched just before this publish.
      */
     private static void commit(ProcessedBatch batch, Consumer<byte[], byte[]> consumer) {
-        try {
-            consumer.commitSync(batch.batch().nextOffsets());
-        } catch (WakeupException e) {
-            consumer.commitSync(batch.batch().nextOffsets());
+        while (true) {
+            try {
+                consumer.commitSync(batch.batch().nextOffsets());
+                return;
+            } catch (WakeupException e) {
+                LOG.debug("A wake-up meant for the poll interrupted the commit; committing again");
+            }
         }
     }
 

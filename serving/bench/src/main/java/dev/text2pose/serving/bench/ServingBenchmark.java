@@ -45,8 +45,8 @@ import java.util.concurrent.Callable;
 public final class ServingBenchmark implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "1",
-            description = "ONNX Runtime intra-op threads (default ${DEFAULT-VALUE}: on 2 shared cores, 1 measured twice the "
-                    + "batch-64 throughput of 2, whose spinning pool thread competes with Kafka).")
+            description = "ONNX Runtime intra-op threads (default ${DEFAULT-VALUE}, as in earlier runs; with spinning pool "
+                    + "threads 2 measured half the batch-64 throughput of 1 on 2 shared cores, without spinning 2.4 times).")
     int threads;
 
     @Option(names = "--batch", defaultValue = "64", description = "The service's max batch (default ${DEFAULT-VALUE}).")

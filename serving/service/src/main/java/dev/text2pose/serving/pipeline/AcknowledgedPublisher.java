@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +55,28 @@ public final class AcknowledgedPublisher implements BatchPublisher {
         }
         long acknowledged = System.nanoTime();
         try {
-            consumer.commitSync(batch.batch().nextOffsets());
+            commit(batch, consumer);
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The partitions moved while the batch was published: its new owner serves it again (duplicates, no loss).
             LOG.warn("Commit failed during a rebalance; the batch will be served again: {}", e.getMessage());
         }
         return new PublishTimes(acknowledged - start, System.nanoTime() - acknowledged);
+    }
+
+    /**
+     * Commits the batch's offsets. The pipeline wakes its consumer when an inference ends, to end a poll; a wake-up
+     * that arrives while no poll runs interrupts this commit instead, so it is made again (same offsets, no harm).
+     * At most two can land here: one left from the batch before, and the batch dispatched just before this publish.
+     */
+    private static void commit(ProcessedBatch batch, Consumer<byte[], byte[]> consumer) {
+        while (true) {
+            try {
+                consumer.commitSync(batch.batch().nextOffsets());
+                return;
+            } catch (WakeupException e) {
+                LOG.debug("A wake-up meant for the poll interrupted the commit; committing again");
+            }
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Batching.</b> Polled records wait in {@link PendingRecords} until a full batch is there or the first has waited
  * the maximum wait (none by default: a batch starts whenever the model is idle); the batch then goes to the {@link
  * InferenceWorker}, and while it is computed this thread publishes the batch before it (one batch in inference, one in
- * publication), then waits for the inference to end and collects what was fetched meanwhile with a non-blocking poll:
- * no busy polling, and a finished batch is seen at once. A batch holds at most the poses of one largest request (960),
+ * publication) and keeps polling; the inference's end wakes the poll up, so there is no busy polling and a finished
+ * batch is seen at once. A batch holds at most the poses of one largest request (960),
  * and small requests pass heavy ones of other partitions (see {@link BatchComposer}), so a heavy request holds up
  * others by at most about its own cost.
  *
@@ -154,7 +152,7 @@ public final class CaptionPipeline implements Runnable {
     }
 
     private void step() {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+        ConsumerRecords<byte[], byte[]> records = poll(pollTimeout());
         long now = System.nanoTime();
         liveness.polled();
         pending.add(records, now, StageTimes.nowMicros());
@@ -170,14 +168,25 @@ public final class CaptionPipeline implements Runnable {
     }
 
     /**
-     * How long the next poll may wait. While a batch is in inference nothing can be dispatched, so this first waits
-     * for the inference to end (at most the idle poll, so the loop stays live under a long batch) and then polls
-     * without waiting; otherwise until the waiting records make a batch, or the idle poll.
+     * Polls, returning early with nothing when the batch in inference finishes ({@link #dispatch} asks the consumer
+     * to wake up then). The poll keeps fetching while the model works, so the records that arrived meanwhile are at
+     * hand when it is done; a wake-up that comes after the poll returned ends the next poll at once, harmlessly.
+     */
+    private ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+        try {
+            return consumer.poll(timeout);
+        } catch (WakeupException e) {
+            return ConsumerRecords.empty();
+        }
+    }
+
+    /**
+     * How long the next poll may wait: while a batch is in inference, until it is done (the wake-up ends the poll)
+     * or the idle poll; otherwise until the waiting records make a batch, or the idle poll.
      */
     private Duration pollTimeout() {
         if (inferring != null) {
-            awaitQuietly(inferring.result(), IDLE_POLL);
-            return Duration.ZERO;
+            return IDLE_POLL;
         }
         Duration untilReady = pending.untilReady(System.nanoTime());
         return untilReady.compareTo(IDLE_POLL) < 0 ? untilReady : IDLE_POLL;
@@ -185,7 +194,9 @@ public final class CaptionPipeline implements Runnable {
 
     private void dispatch() {
         Batch batch = pending.take();
-        inferring = new InFlight(batch, worker.submit(model -> processor.process(batch, model)));
+        CompletableFuture<ProcessedBatch> result = worker.submit(model -> processor.process(batch, model));
+        result.whenComplete((done, failure) -> consumer.wakeup()); // the one consumer method safe from any thread
+        inferring = new InFlight(batch, result);
     }
 
     /** The batch whose inference has finished, if any; a batch whose inference broke is rewound. */
@@ -311,17 +322,6 @@ public final class CaptionPipeline implements Runnable {
             LOG.warn("Closing the consumer failed", e);
         }
         publisher.close();
-    }
-
-    /** Waits until {@code future} is done or {@code limit} passed; how it ended is read by {@link #takeFinished}. */
-    private static void awaitQuietly(CompletableFuture<?> future, Duration limit) {
-        try {
-            future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // A failed inference is handled (and logged) where the result is taken; a slow one is waited for again.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void sleep(Duration duration) {

@@ -51,6 +51,15 @@ public final class MarkdownReport {
                         + "%+.1f).%n%n", config.resamples(), ours.fid().shift(), ours.oneNnAccuracy().shift(),
                 ours.groundTruthDistance().shift()));
         md.append(result.intervalTable()).append('\n').append(ceilingAndFloor(result)).append('\n');
+        String paired = PairedDifferences.markdown(result);
+        if (!paired.isEmpty()) {
+            md.append("## Paired differences\n\nEach other generator minus the conditional generator, metric by metric, "
+                    + "on the same bootstrap resamples: the estimate's difference and the 95% interval of the "
+                    + "per-resample differences. Pairing removes the spread both rows share (which images were drawn), "
+                    + "so a difference can exclude 0 while the rows' own intervals overlap. **better** / **worse**: "
+                    + "the interval excludes 0; presence error is |present − real present|.\n\n")
+                    .append(paired).append('\n');
+        }
         md.append("## Targets\n\nThe issue's bars for the conditional generator, computed from the numbers above:\n\n")
                 .append(Targets.markdown(result.targets())).append('\n');
         md.append("## Keypoint presence\n\nFraction of poses with each keypoint present; read each row against the "

@@ -2,6 +2,7 @@ package dev.text2pose.trainer.eval.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -94,13 +95,36 @@ public final class ImageBootstrap {
      */
     public Interval interval(Statistic statistic) {
         double estimate = statistic.of(ESTIMATE, weights(ESTIMATE));
-        double[] values = IntStream.range(0, weights.length).parallel()
-                .mapToDouble(b -> statistic.of(b, weights[b])).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] resampled = IntStream.range(0, weights.length).parallel()
+                .mapToDouble(b -> statistic.of(b, weights[b])).toArray();
+        return centred(estimate, resampled);
+    }
+
+    /**
+     * The interval of a function of two intervals' metrics computed on the same resamples, resample by resample:
+     * {@code combine(a, b)} on the estimates and on every resample, centred like {@link #interval(Statistic)}.
+     *
+     * @throws IllegalArgumentException when either lacks its resampled values or they differ in count
+     */
+    public static Interval paired(Interval a, Interval b, DoubleBinaryOperator combine) {
+        if (a.resampled() == null || b.resampled() == null || a.resampled().length != b.resampled().length) {
+            throw new IllegalArgumentException("a paired interval needs both metrics on the same resamples");
+        }
+        double[] combined = new double[a.resampled().length];
+        for (int r = 0; r < combined.length; r++) {
+            combined[r] = combine.applyAsDouble(a.resampled()[r], b.resampled()[r]);
+        }
+        return centred(combine.applyAsDouble(a.estimate(), b.estimate()), combined);
+    }
+
+    private static Interval centred(double estimate, double[] resampled) {
+        double[] values = Arrays.stream(resampled).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (values.length == 0) {
-            return new Interval(estimate, Double.NaN, Double.NaN, Double.NaN);
+            return new Interval(estimate, Double.NaN, Double.NaN, Double.NaN, resampled);
         }
         double shift = percentile(values, 0.5) - estimate;
-        return new Interval(estimate, percentile(values, 0.025) - shift, percentile(values, 0.975) - shift, shift);
+        return new Interval(estimate, percentile(values, 0.025) - shift, percentile(values, 0.975) - shift, shift,
+                resampled);
     }
 
     /** The interval of the mean of {@code sums}. */

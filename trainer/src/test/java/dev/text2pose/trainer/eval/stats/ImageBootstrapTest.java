@@ -97,6 +97,29 @@ class ImageBootstrapTest {
     }
 
     @Test
+    void aPairedDifferenceRemovesTheSpreadTwoRowsShare() {
+        // Row b is row a plus 0.01 on every image: their own intervals overlap almost entirely, the paired
+        // difference is exactly -0.01 on every resample.
+        ImageBootstrap bootstrap = new ImageBootstrap(200, 500, 4);
+        double[] a = values(200, 5);
+        double[] b = a.clone();
+        for (int i = 0; i < b.length; i++) {
+            b[i] += 0.01;
+        }
+        Interval rowA = bootstrap.interval(ImageSums.perImage(a));
+        Interval rowB = bootstrap.interval(ImageSums.perImage(b));
+        assertTrue(rowA.contains(rowB.estimate()) && rowB.contains(rowA.estimate()), rowA + " " + rowB);
+        Interval difference = rowA.minus(rowB);
+        assertEquals(-0.01, difference.estimate(), 1e-12);
+        assertEquals(-0.01, difference.low(), 1e-12);
+        assertEquals(-0.01, difference.high(), 1e-12);
+        // Unpaired noise of the same size does not vanish: another row with independent values keeps its spread.
+        Interval other = bootstrap.interval(ImageSums.perImage(values(200, 6)));
+        assertTrue(rowA.minus(other).halfWidth() > rowA.halfWidth(), rowA.minus(other).toString());
+        assertThrows(IllegalArgumentException.class, () -> rowA.minus(Interval.exact(0.5)));
+    }
+
+    @Test
     void needsImagesAndResamples() {
         assertThrows(IllegalArgumentException.class, () -> new ImageBootstrap(0, 10, 1));
         assertThrows(IllegalArgumentException.class, () -> new ImageBootstrap(10, 0, 1));

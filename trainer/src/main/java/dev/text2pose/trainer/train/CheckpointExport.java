@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A training checkpoint of any model kind, ready to be written as a bundle: the network
@@ -120,14 +121,14 @@ public record CheckpointExport(OnnxExportable network, BundleDescription descrip
     }
 
     /** The data hash of the checkpoint a run started from, when it is still readable. */
-    private static java.util.Optional<String> initDataHash(TrainConfig config) {
+    private static Optional<String> initDataHash(TrainConfig config) {
         if (config.initFrom().isEmpty() || !Files.isDirectory(Path.of(config.initFrom()))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(Checkpoint.read(Checkpoint.resolve(Path.of(config.initFrom()))).dataHash());
+            return Optional.of(Checkpoint.read(Checkpoint.resolve(Path.of(config.initFrom()))).dataHash());
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

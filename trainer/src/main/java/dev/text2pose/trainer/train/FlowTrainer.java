@@ -10,9 +10,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +46,7 @@ public final class FlowTrainer {
             throw new IllegalArgumentException("FlowTrainer trains model flow on captioned data");
         }
         set_num_threads(config.threads());
-        createFolder(run.output());
+        Trainer.prepareOutput(run);
         LOG.info("training flow on {} ({} samples, data {}), output {}\n{}", data.name(), data.size(),
                 data.hash().substring(0, 12), run.output(), ConfigCodec.describe(config));
         FlowNetwork network = newNetwork(config, data.textDim());
@@ -68,9 +65,6 @@ public final class FlowTrainer {
             start = saved.step();
             priorWallSeconds = saved.wallSeconds();
             LOG.info("resumed from {} at step {}", folder, start);
-        } else if (Files.exists(run.output().resolve(Checkpoint.FOLDER))) {
-            throw new IllegalStateException(run.output() + " already holds a checkpoint; pass --resume to continue "
-                    + "it or choose another output folder");
         }
 
         Batches batches = new Batches(data, config);
@@ -107,10 +101,7 @@ public final class FlowTrainer {
                     progress.print(step, priorWallSeconds + elapsed);
                     log.flush();
                 }
-                boolean byTime = config.checkpointMinutes() > 0
-                        && (System.nanoTime() - lastCheckpoint) / 1e9 >= config.checkpointMinutes() * 60;
-                boolean bySteps = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
-                if ((byTime || bySteps) && !last) {
+                if (Trainer.checkpointDue(config, step, lastCheckpoint) && !last) {
                     checkpoint(config, step, data, priorWallSeconds + elapsed, run).save(run.output(), network,
                             adam, ema);
                     log.flush();
@@ -171,13 +162,5 @@ public final class FlowTrainer {
     private static Checkpoint checkpoint(TrainConfig config, long step, TrainingData data, double wall,
                                          TrainRun run) {
         return new Checkpoint(config, step, data.textDim(), wall, data.hash(), run.codeVersion(), data.encoder());
-    }
-
-    private static void createFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + folder, e);
-        }
     }
 }

@@ -54,7 +54,7 @@ public final class Trainer {
     public static TrainResult run(TrainConfig config, TrainingData data, TrainRun run) {
         // 1. Threads, output folder, and the effective config, logged once.
         set_num_threads(config.threads());
-        createFolder(run.output());
+        prepareOutput(run);
         LOG.info("training {} stage {} on {} ({} samples, data {}), output {}\n{}", config.model().label(),
                 config.stage().label(), data.name(), data.size(), data.hash().substring(0, 12), run.output(),
                 ConfigCodec.describe(config));
@@ -82,9 +82,6 @@ public final class Trainer {
             priorWallSeconds = saved.wallSeconds();
             LOG.info("resumed from {} at step {} ({} of training so far)", folder, start,
                     ProgressLine.duration(priorWallSeconds));
-        } else if (Files.exists(run.output().resolve(Checkpoint.FOLDER))) {
-            throw new IllegalStateException(run.output() + " already holds a checkpoint; pass --resume to continue "
-                    + "it or choose another output folder");
         }
         Batches batches = new Batches(data, config);
         SampleGrid grid = new SampleGrid(gan, data, config);
@@ -150,10 +147,7 @@ public final class Trainer {
                 if (config.sampleEvery() > 0 && step % config.sampleEvery() == 0) {
                     grid.write(sampler, samplesFile(run.output(), step));
                 }
-                boolean byTime = config.checkpointMinutes() > 0
-                        && seconds(System.nanoTime() - lastCheckpoint) >= config.checkpointMinutes() * 60;
-                boolean bySteps = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
-                if ((byTime || bySteps) && !last) {
+                if (checkpointDue(config, step, lastCheckpoint) && !last) {
                     new Checkpoint(config, step, data.textDim(), priorWallSeconds + elapsed, data.hash(),
                             run.codeVersion(), data.encoder()).save(run.output(), gan, generatorAdam, criticAdam, ema);
                     log.flush();
@@ -291,12 +285,31 @@ public final class Trainer {
         return output.resolve("samples").resolve(String.format("step-%06d.png", step));
     }
 
-    private static void createFolder(Path folder) {
+    /**
+     * Creates the run's output folder; a fresh run (no {@code --resume}) refuses a folder that already holds a
+     * checkpoint rather than overwrite it. Shared by every training loop.
+     */
+    static void prepareOutput(TrainRun run) {
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(run.output());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + folder, e);
+            throw new UncheckedIOException("cannot create the output folder " + run.output(), e);
         }
+        if (!run.resume() && Files.exists(run.output().resolve(Checkpoint.FOLDER))) {
+            throw new IllegalStateException(run.output() + " already holds a checkpoint; pass --resume to continue "
+                    + "it or choose another output folder");
+        }
+    }
+
+    /**
+     * Whether a checkpoint is due after {@code step}: every {@code checkpointEvery} steps, or {@code
+     * checkpointMinutes} after the last one ({@code lastCheckpoint}, System.nanoTime). Shared by every training loop.
+     */
+    static boolean checkpointDue(TrainConfig config, long step, long lastCheckpoint) {
+        boolean byTime = config.checkpointMinutes() > 0
+                && seconds(System.nanoTime() - lastCheckpoint) >= config.checkpointMinutes() * 60;
+        boolean bySteps = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
+        return byTime || bySteps;
     }
 
     private static long cpuNanos() {

@@ -105,6 +105,11 @@ final class ExportCommand implements Callable<Integer> {
             + "from; below 1 trades diversity for typical poses (default ${DEFAULT-VALUE}).")
     private float temperature = FlowSampler.SHIPPED.temperature();
 
+    @Option(names = "--bounded", negatable = true, description = "With a flow checkpoint: clamp each step's "
+            + "predicted pose to the range real poses lie in, so guidance cannot run off the frame (default "
+            + "${DEFAULT-VALUE}).")
+    private boolean bounded = FlowSampler.SHIPPED.bounded();
+
     @Override
     public Integer call() throws Exception {
         if (untrained == (checkpoint != null)) {
@@ -133,7 +138,7 @@ final class ExportCommand implements Callable<Integer> {
 
     private int exportTrained() throws IOException {
         CheckpointExport export = CheckpointExport.of(checkpoint, !raw,
-                new FlowSampler(samplerSteps, guidance, temperature));
+                new FlowSampler(samplerSteps, guidance, temperature, bounded));
         LOG.info("export: trained {} ({}), output {}", checkpoint, export.network().architecture(), output);
         long seedOfRun = Long.parseLong(export.description().provenance().get("seed"));
         BundleMetadata metadata = calibratePresence

@@ -29,7 +29,8 @@ import static dev.text2pose.trainer.export.GraphBuilder.intAttribute;
  *   base  = Gemm(x, inPose) + time_k        time_k = inTime(FlowTime(t_k)), a constant per step
  *   v     = blocks(base + text_proj)        guided: v_null = blocks(base + inText.bias),
  *                                                   v = v_null + w (v - v_null)
- *   x     = x + v / K
+ *   x     = x + v / K                 bounded: x1 = clamp(x + (1 - t_k) v, lower, upper),
+ *                                                x = x + (x1 - x) / (K - k)
  * keypoints = [x_k / 4 + 0.5, y_k / 4 + 0.5, clip((p_k + 1) / 2, 0, 1)]   (FlowPoses: frame units, y down)
  * </pre>
  * With a {@link PresenceCalibration} the confidences then go through the same per-keypoint exponents as the heatmap
@@ -78,6 +79,10 @@ public record FlowNetworkExport(FlowNetwork network, FlowSampler sampler) implem
         String nullProjection = inText.bias();
         String dt = graph.floats("flow_dt", new long[0], 1f / sampler.steps());
         String weight = graph.floats("flow_guidance", new long[0], sampler.guidance());
+        String lower = sampler.bounded()
+                ? graph.floats("flow_lower", new long[] {FlowPoses.WIDTH}, FlowPoses.lowerBounds()) : null;
+        String upper = sampler.bounded()
+                ? graph.floats("flow_upper", new long[] {FlowPoses.WIDTH}, FlowPoses.upperBounds()) : null;
         String x = sampler.temperature() == 1f ? noise : graph.node("Mul", "flow_start", List.of(noise,
                 graph.floats("flow_temperature", new long[0], sampler.temperature())));
         for (int k = 0; k < sampler.steps(); k++) {
@@ -93,7 +98,17 @@ public record FlowNetworkExport(FlowNetwork network, FlowSampler sampler) implem
                 v = graph.node("Add", step + "_v_guided", List.of(unguided,
                         graph.node("Mul", step + "_v_diff_weighted", List.of(difference, weight))));
             }
-            x = graph.node("Add", step + "_x", List.of(x, graph.node("Mul", step + "_dx", List.of(v, dt))));
+            if (sampler.bounded()) {
+                String end = graph.node("Add", step + "_end", List.of(x, graph.node("Mul", step + "_end_dx",
+                        List.of(v, graph.floats(step + "_remaining", new long[0], (float) (1 - sampler.time(k)))))));
+                String clamped = graph.node("Max", step + "_end_clamped", List.of(
+                        graph.node("Min", step + "_end_below", List.of(end, upper)), lower));
+                x = graph.node("Add", step + "_x", List.of(x, graph.node("Mul", step + "_dx", List.of(
+                        graph.node("Sub", step + "_to_end", List.of(clamped, x)),
+                        graph.floats(step + "_fraction", new long[0], (float) sampler.boundedStep(k))))));
+            } else {
+                x = graph.node("Add", step + "_x", List.of(x, graph.node("Mul", step + "_dx", List.of(v, dt))));
+            }
         }
         decode(graph, x, description.presence());
     }

@@ -3,6 +3,8 @@ package dev.text2pose.trainer.flow;
 import dev.text2pose.trainer.data.FramePose;
 import dev.text2pose.trainer.model.PaperSpec;
 
+import java.util.Arrays;
+
 /**
  * The flow model's pose vector of {@value #WIDTH} numbers: 34 coordinates ({@code x0, y0, x1, y1, ...}), then 17
  * presence values.
@@ -29,6 +31,23 @@ public final class FlowPoses {
     public static final float PRESENCE_THRESHOLD = 0.5f;
 
     private FlowPoses() {
+    }
+
+    /** The smallest value of each number of a real pose vector: the frame's edge, and absent. */
+    public static float[] lowerBounds() {
+        return bounds(-FramePose.CENTRE / COORDINATE_SCALE, -1f);
+    }
+
+    /** The largest value of each number of a real pose vector: the frame's edge, and present. */
+    public static float[] upperBounds() {
+        return bounds((FramePose.FRAME_SIZE - FramePose.CENTRE) / COORDINATE_SCALE, 1f);
+    }
+
+    private static float[] bounds(float coordinate, float presence) {
+        float[] bounds = new float[WIDTH];
+        Arrays.fill(bounds, 0, PRESENCE_OFFSET, coordinate);
+        Arrays.fill(bounds, PRESENCE_OFFSET, WIDTH, presence);
+        return bounds;
     }
 
     /** Writes {@code pose} as a pose vector into {@code out} from {@code offset}. */

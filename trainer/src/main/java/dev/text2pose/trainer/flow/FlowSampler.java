@@ -4,6 +4,8 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
+import static org.bytedeco.pytorch.global.torch.maximum;
+import static org.bytedeco.pytorch.global.torch.minimum;
 import static org.bytedeco.pytorch.global.torch.zeros;
 
 /**
@@ -15,14 +17,21 @@ import static org.bytedeco.pytorch.global.torch.zeros;
  * A temperature below 1 starts nearer the mean of the noise, which trades diversity for typical poses, as
  * truncation does for GANs; 1 samples the trained flow as it is.
  *
+ * <p>Bounded, each step first predicts the end point {@code x1 = x + (1 - t) v}, clamps it to the box real pose
+ * vectors lie in ({@link FlowPoses#lowerBounds()}, {@link FlowPoses#upperBounds()}) and steps towards the clamped
+ * point, {@code x += dt (clamp(x1) - x) / (1 - t)}: guidance extrapolates the velocity, and off the data the network
+ * has never been trained, so an unbounded guided step can run away (static thresholding, as in image diffusion).
+ * The last step lands exactly on the clamped prediction.
+ *
  * @param steps       Euler steps from t = 0 to 1
  * @param guidance    the guidance weight w
  * @param temperature factor on the noise
+ * @param bounded     whether each step's predicted end point is clamped to the data's box
  */
-public record FlowSampler(int steps, float guidance, float temperature) {
+public record FlowSampler(int steps, float guidance, float temperature, boolean bounded) {
 
     /** The sampler of the shipped flow bundle, chosen on the validation split (see its model card). */
-    public static final FlowSampler SHIPPED = new FlowSampler(10, 3f, 0.7f);
+    public static final FlowSampler SHIPPED = new FlowSampler(10, 3f, 0.7f, false);
 
     public FlowSampler {
         if (steps < 1) {
@@ -36,14 +45,19 @@ public record FlowSampler(int steps, float guidance, float temperature) {
         }
     }
 
-    /** The sampler at temperature 1. */
+    /** The unbounded sampler at temperature 1. */
     public FlowSampler(int steps, float guidance) {
-        this(steps, guidance, 1f);
+        this(steps, guidance, 1f, false);
     }
 
     /** Whether the null-caption velocity is needed (every w but 1). */
     public boolean guided() {
         return guidance != 1f;
+    }
+
+    /** A bounded step's move towards the clamped end point, {@code dt / (1 - t_k)}: 1 at the last step. */
+    public double boundedStep(int k) {
+        return 1.0 / (steps - k);
     }
 
     /** The time of step {@code k}'s velocity evaluation. */
@@ -63,6 +77,8 @@ public record FlowSampler(int steps, float guidance, float temperature) {
             Tensor none = guided() ? network.textProjection(zeros(1, network.textDim())) : null;
             Tensor x = temperature == 1f ? noise : noise.mul(new Scalar(temperature));
             Scalar dt = new Scalar(1.0 / steps);
+            Tensor lower = Tensor.create(FlowPoses.lowerBounds(), 1, FlowPoses.WIDTH);
+            Tensor upper = Tensor.create(FlowPoses.upperBounds(), 1, FlowPoses.WIDTH);
             for (int k = 0; k < steps; k++) {
                 Tensor t = Tensor.create(FlowTime.features(time(k)), 1, FlowTime.DIM);
                 Tensor v = network.velocity(x, t, text);
@@ -70,7 +86,13 @@ public record FlowSampler(int steps, float guidance, float temperature) {
                     Tensor unguided = network.velocity(x, t, none);
                     v = unguided.add(v.sub(unguided).mul(new Scalar(guidance)));
                 }
-                x = x.add(v.mul(dt));
+                if (bounded) {
+                    Tensor end = x.add(v.mul(new Scalar(1 - time(k))));
+                    Tensor clamped = maximum(minimum(end, upper), lower);
+                    x = x.add(clamped.sub(x).mul(new Scalar(boundedStep(k))));
+                } else {
+                    x = x.add(v.mul(dt));
+                }
             }
             return x;
         }

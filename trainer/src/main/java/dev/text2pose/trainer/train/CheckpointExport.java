@@ -73,7 +73,7 @@ public record CheckpointExport(OnnxExportable network, BundleDescription descrip
         if (config.model() == ModelKind.FLOW) {
             network = new FlowNetworkExport(TrainedGenerators.flow(folder, preferEma), sampler);
             presenceThreshold = FlowPoses.PRESENCE_THRESHOLD;
-            extra.put("sampler", "euler");
+            extra.put("sampler", sampler.bounded() ? "euler, bounded" : "euler");
             extra.put("sampler_steps", Integer.toString(sampler.steps()));
             extra.put("guidance", Float.toString(sampler.guidance()));
             extra.put("temperature", Float.toString(sampler.temperature()));

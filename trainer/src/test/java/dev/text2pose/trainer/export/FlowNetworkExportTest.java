@@ -62,10 +62,11 @@ class FlowNetworkExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 8, 1.0, 1.0", "5, 8, 2.5, 1.0", "32, 3, 0.0, 0.7"})
-    void onnxRuntimeRunsTheSamplerAsLibtorchDoes(int batch, int steps, float guidance, float temperature)
-            throws IOException {
-        FlowSampler sampler = new FlowSampler(steps, guidance, temperature);
+    @CsvSource({"1, 8, 1.0, 1.0, false", "5, 8, 2.5, 1.0, false", "32, 3, 0.0, 0.7, false", "5, 8, 4.0, 1.0, true",
+            "32, 3, 1.0, 0.7, true"})
+    void onnxRuntimeRunsTheSamplerAsLibtorchDoes(int batch, int steps, float guidance, float temperature,
+                                                 boolean bounded) throws IOException {
+        FlowSampler sampler = new FlowSampler(steps, guidance, temperature, bounded);
         Path file = dir.resolve("flow-" + batch + ".onnx");
         new OnnxExporter().export(new FlowNetworkExport(network, sampler), description(), file);
         Random random = new Random(batch);

@@ -4,6 +4,8 @@ import dev.text2pose.trainer.flow.FlowNetwork;
 import dev.text2pose.trainer.flow.FlowPoses;
 import dev.text2pose.trainer.flow.FlowSampler;
 import dev.text2pose.trainer.model.WeightArchive;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,44 @@ class FlowTrainerTest {
         assertArrayEquals(new long[] {5, FlowPoses.WIDTH}, guided.sizes().vec().get());
         // Guidance adds w-1 times (v_text - v_null): on an untrained network with a nonzero text the two differ.
         assertTrue(plain.sub(guided).abs().max().item_double() > 1e-4);
+    }
+
+    @Test
+    void boundedSamplerKeepsARunawayGuidedFlowInsideTheFrame() {
+        FlowNetwork network = new FlowNetwork(24, 7);
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            network.out().weight().mul_(new Scalar(100.0)); // velocities far beyond any pose's, as off the data
+        }
+        Tensor text = randn(5, 24);
+        Tensor noise = randn(5, FlowPoses.WIDTH);
+        float[] free = values(new FlowSampler(4, 3f, 1f, false).sample(network, noise, text));
+        float[] bounded = values(new FlowSampler(4, 3f, 1f, true).sample(network, noise, text));
+        float[] lower = FlowPoses.lowerBounds();
+        float[] upper = FlowPoses.upperBounds();
+        boolean freeLeft = false;
+        for (int i = 0; i < free.length; i++) {
+            int j = i % FlowPoses.WIDTH;
+            freeLeft |= free[i] < lower[j] || free[i] > upper[j];
+            assertTrue(bounded[i] >= lower[j] && bounded[i] <= upper[j], "number " + j + " = " + bounded[i]);
+        }
+        assertTrue(freeLeft, "the unbounded sampler should leave the box for the test to mean anything");
+    }
+
+    @Test
+    void everyUpdateRecordsItsGradientNorm() {
+        TrainResult result = train(smoke(Map.of("steps", "3")), TrainFixtures.conditional(10, 24),
+                dir.resolve("norms"), false);
+        for (StepLosses losses : result.losses()) {
+            assertTrue(losses.gradNorm() > 0 && Double.isFinite(losses.gradNorm()), "step " + losses.step() + ": "
+                    + losses.gradNorm());
+        }
+    }
+
+    private static float[] values(Tensor tensor) {
+        Tensor dense = tensor.contiguous();
+        float[] out = new float[(int) dense.numel()];
+        dense.data_ptr_float().get(out);
+        return out;
     }
 
     private static double meanLoss(List<StepLosses> losses) {

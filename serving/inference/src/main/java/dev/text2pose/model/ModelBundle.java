@@ -5,9 +5,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +19,8 @@ import java.util.Set;
  */
 public final class ModelBundle implements AutoCloseable {
 
-    /** Classpath location of the bundle that ships in this jar. */
-    public static final String DEFAULT_RESOURCE = "/models/default.onnx";
+    /** Classpath location of the bundle served when none is named. */
+    public static final String DEFAULT_RESOURCE = ShippedBundle.DEFAULT.resource();
 
     private final String name;
     private final ProviderSession session;
@@ -46,25 +43,17 @@ public final class ModelBundle implements AutoCloseable {
     }
 
     /**
-     * Loads the bundle at {@value #DEFAULT_RESOURCE} on the classpath.
+     * Loads the bundle served when none is named ({@link ShippedBundle#DEFAULT}).
      *
      * @throws IllegalStateException when this build has no default bundle
      */
     public static ModelBundle loadDefault(OrtSessions sessions) {
-        try (InputStream in = ModelBundle.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no default model bundle: " + DEFAULT_RESOURCE
-                        + " is not on the classpath (the trainer exports it into serving/inference/src/main/resources)");
-            }
-            return load(in.readAllBytes(), "classpath:" + DEFAULT_RESOURCE, sessions);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + DEFAULT_RESOURCE, e);
-        }
+        return ShippedBundle.DEFAULT.load(sessions);
     }
 
     /** Whether this build ships a default bundle. */
     public static boolean hasDefault() {
-        return ModelBundle.class.getResource(DEFAULT_RESOURCE) != null;
+        return ShippedBundle.DEFAULT.isPresent();
     }
 
     private static ModelBundle validated(String name, ProviderSession session) {

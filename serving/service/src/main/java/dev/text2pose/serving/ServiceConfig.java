@@ -1,6 +1,7 @@
 package dev.text2pose.serving;
 
 import dev.text2pose.model.ExecutionProvider;
+import dev.text2pose.model.ShippedBundle;
 import dev.text2pose.serving.kafka.KafkaSecrets;
 import dev.text2pose.serving.pipeline.PipelineConfig;
 
@@ -21,7 +22,8 @@ import java.util.Optional;
  * @param topicPartitions   partitions for topics the service creates (it creates missing topics only); the number of
  *                          partitions caps how many instances share the work
  * @param modelPath         model bundle (.onnx), or a folder whose newest .onnx is served; watched for new bundles,
- *                          which are hot-reloaded; empty serves the bundle shipped inside the service
+ *                          which are hot-reloaded; empty serves {@code shippedModel}
+ * @param shippedModel      the bundle shipped inside the service that serves when there is no {@code modelPath}
  * @param provider          ONNX Runtime execution provider: AUTO picks CUDA when a GPU is usable, else CPU
  * @param intraOpThreads    ONNX Runtime threads per session; 0 lets ONNX Runtime choose
  * @param maxBatchRecords   most caption records served as one inference batch
@@ -41,6 +43,7 @@ public record ServiceConfig(
         String groupId,
         int topicPartitions,
         Optional<Path> modelPath,
+        ShippedBundle shippedModel,
         ExecutionProvider provider,
         int intraOpThreads,
         int maxBatchRecords,
@@ -77,7 +80,7 @@ public record ServiceConfig(
     public Builder toBuilder() {
         return new Builder().bootstrapServers(bootstrapServers).embeddedBroker(embeddedBroker)
                 .captionTopic(captionTopic).poseTopic(poseTopic).deadLetterTopic(deadLetterTopic).groupId(groupId)
-                .topicPartitions(topicPartitions).modelPath(modelPath).provider(provider)
+                .topicPartitions(topicPartitions).modelPath(modelPath).shippedModel(shippedModel).provider(provider)
                 .intraOpThreads(intraOpThreads).maxBatchRecords(maxBatchRecords).pipeline(pipeline)
                 .httpHost(httpHost).httpPort(httpPort).kafkaProperties(kafkaProperties).viewer(viewer);
     }
@@ -94,7 +97,8 @@ public record ServiceConfig(
         return "ServiceConfig[bootstrapServers=" + bootstrapServers.orElse("(embedded " + embeddedBroker + ")")
                 + ", captionTopic=" + captionTopic + ", poseTopic=" + poseTopic + ", deadLetterTopic=" + deadLetterTopic
                 + ", groupId=" + groupId + ", topicPartitions=" + topicPartitions
-                + ", model=" + modelPath.map(Path::toString).orElse("(shipped default)") + ", provider=" + provider
+                + ", model=" + modelPath.map(Path::toString).orElse("(shipped " + shippedModel.id() + ")")
+                + ", provider=" + provider
                 + ", intraOpThreads=" + intraOpThreads + ", maxBatchRecords=" + maxBatchRecords + ", pipeline=" + pipeline
                 + ", http=" + httpHost + ":" + httpPort + ", viewer=" + viewer + ", kafkaProperties=" + masked + "]";
     }
@@ -115,8 +119,9 @@ public record ServiceConfig(
         private String groupId = "text2pose-serving";
         // Four instances can share the work of topics the service creates; existing topics are never changed.
         private int topicPartitions = 4;
-        // Empty serves the bundle shipped inside the jar.
+        // Empty serves a bundle shipped inside the jar.
         private Optional<Path> modelPath = Optional.empty();
+        private ShippedBundle shippedModel = ShippedBundle.DEFAULT;
         // The same jar serves on laptops and GPU nodes.
         private ExecutionProvider provider = ExecutionProvider.AUTO;
         // ONNX Runtime's own choice, one thread per core.
@@ -174,6 +179,11 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder shippedModel(ShippedBundle value) {
+            shippedModel = value;
+            return this;
+        }
+
         public Builder provider(ExecutionProvider value) {
             provider = value;
             return this;
@@ -217,7 +227,7 @@ public record ServiceConfig(
         /** @throws IllegalArgumentException when a value is out of its range */
         public ServiceConfig build() {
             return new ServiceConfig(bootstrapServers, embeddedBroker, captionTopic, poseTopic, deadLetterTopic,
-                    groupId, topicPartitions, modelPath, provider, intraOpThreads, maxBatchRecords, pipeline,
+                    groupId, topicPartitions, modelPath, shippedModel, provider, intraOpThreads, maxBatchRecords, pipeline,
                     httpHost, httpPort, kafkaProperties, viewer);
         }
     }

@@ -146,7 +146,7 @@ public final class Text2PoseService implements AutoCloseable {
                     + " (a .onnx file, or a folder holding one)");
         }
         ModelBundle bundle = seen.map(s -> ModelBundle.load(s.path(), sessions))
-                .orElseGet(() -> ModelBundle.loadDefault(sessions));
+                .orElseGet(() -> config.shippedModel().load(sessions));
         ServingModel model = ServingModel.of(bundle, encoder);
         logModel(bundle);
         metrics.modelServing(model);

@@ -60,7 +60,7 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
         Optional<BundleException> bundle = cause(e, BundleException.class);
         if (bundle.isPresent()) {
             return new Explanation("the model bundle cannot be served: " + firstLine(bundle.get()),
-                    "Give --model a bundle exported by the trainer, or leave it out to serve the shipped one.");
+                    ModelOptions.REMEDY);
         }
         Optional<InferenceException> inference = cause(e, InferenceException.class);
         if (inference.isPresent()) {

@@ -3,6 +3,7 @@ package dev.text2pose.serving.cli;
 import dev.text2pose.model.ExecutionProvider;
 import dev.text2pose.model.ModelBundle;
 import dev.text2pose.model.OrtSessions;
+import dev.text2pose.model.ShippedBundle;
 import dev.text2pose.serving.ServiceConfig;
 import dev.text2pose.serving.model.BundleLocation;
 import picocli.CommandLine.Option;
@@ -13,12 +14,17 @@ import java.util.Optional;
 /** Which model serves, where ONNX Runtime runs it and how many records one inference call takes. */
 final class ModelOptions {
 
+    /** What to do about a bundle that cannot be served. */
+    static final String REMEDY = "Give --model a bundle exported by the trainer or the name of a shipped one ("
+            + ShippedBundle.names() + "), or leave it out to serve the default.";
+
     private static final ServiceConfig DEFAULTS = ServiceConfig.defaults();
 
     @Option(names = "--model", paramLabel = "BUNDLE", defaultValue = "${env:TEXT2POSE_MODEL}",
-            description = "Model bundle (.onnx), or a folder whose newest .onnx is served; watched for new bundles, "
-                    + "which are checked and hot-swapped. Absent: the bundle shipped inside.")
-    Path model;
+            description = "A bundle shipped inside by name (paper, the default; flow), or a bundle file (.onnx), or a "
+                    + "folder whose newest .onnx is served; files and folders are watched for new bundles, which are "
+                    + "checked and hot-swapped. A folder named like a shipped bundle is ./NAME.")
+    String model;
 
     @Option(names = "--provider", paramLabel = "AUTO|CUDA|CPU", defaultValue = "${env:TEXT2POSE_PROVIDER}",
             description = "ONNX Runtime execution provider: AUTO (CUDA when usable, else CPU), CUDA or CPU.")
@@ -43,17 +49,19 @@ final class ModelOptions {
      */
     void check() {
         new OrtSessions(provider, threads).requireRequestedProvider();
-        if (model == null) {
+        if (model == null || ShippedBundle.named(model).isPresent()) {
             return;
         }
-        BundleLocation.Seen bundle = new BundleLocation(model).current().orElseThrow(() -> new CommandFailure(
+        BundleLocation.Seen bundle = new BundleLocation(Path.of(model)).current().orElseThrow(() -> new CommandFailure(
                 "no model bundle at " + model + " (neither a .onnx file nor a folder holding one)",
-                "Give --model a bundle exported by the trainer, or leave it out to serve the shipped one."));
+                REMEDY));
         ModelBundle.load(bundle.path(), OrtSessions.cpu()).close();
     }
 
     void applyTo(ServiceConfig.Builder config) {
-        config.modelPath(Optional.ofNullable(model)).provider(provider).intraOpThreads(threads)
+        Optional<ShippedBundle> shipped = Optional.ofNullable(model).flatMap(ShippedBundle::named);
+        config.modelPath(shipped.isPresent() ? Optional.empty() : Optional.ofNullable(model).map(Path::of))
+                .shippedModel(shipped.orElse(ShippedBundle.DEFAULT)).provider(provider).intraOpThreads(threads)
                 .maxBatchRecords(maxBatch);
     }
 }

@@ -41,7 +41,8 @@ class FailureReportTest {
                 assertEquals(1, run.exit(), run.err());
                 assertEquals(List.of("text2pose " + command + ": no model bundle at " + missing
                                 + " (neither a .onnx file nor a folder holding one)",
-                        "Give --model a bundle exported by the trainer, or leave it out to serve the shipped one."),
+                        "Give --model a bundle exported by the trainer or the name of a shipped one (paper, flow), or "
+                                + "leave it out to serve the default."),
                         run.errLines());
                 assertFalse(kafka.touched(), command + " contacted Kafka before checking --model");
             }

@@ -30,7 +30,7 @@ import static dev.text2pose.trainer.export.GraphBuilder.intAttribute;
  *   v     = blocks(base + text_proj)        guided: v_null = blocks(base + inText.bias),
  *                                                   v = v_null + w (v - v_null)
  *   x     = x + v / K                 bounded: x1 = clamp(x + (1 - t_k) v, lower, upper),
- *                                                x = x + (x1 - x) / (K - k)
+ *                                                x = x + (x1 - x) / (K - k), the last step x = x1
  * keypoints = [x_k / 4 + 0.5, y_k / 4 + 0.5, clip((p_k + 1) / 2, 0, 1)]   (FlowPoses: frame units, y down)
  * </pre>
  * With a {@link PresenceCalibration} the confidences then go through the same per-keypoint exponents as the heatmap
@@ -103,8 +103,8 @@ public record FlowNetworkExport(FlowNetwork network, FlowSampler sampler) implem
                         List.of(v, graph.floats(step + "_remaining", new long[0], (float) (1 - sampler.time(k)))))));
                 String clamped = graph.node("Max", step + "_end_clamped", List.of(
                         graph.node("Min", step + "_end_below", List.of(end, upper)), lower));
-                x = graph.node("Add", step + "_x", List.of(x, graph.node("Mul", step + "_dx", List.of(
-                        graph.node("Sub", step + "_to_end", List.of(clamped, x)),
+                x = k == sampler.steps() - 1 ? clamped : graph.node("Add", step + "_x", List.of(x, graph.node("Mul",
+                        step + "_dx", List.of(graph.node("Sub", step + "_to_end", List.of(clamped, x)),
                         graph.floats(step + "_fraction", new long[0], (float) sampler.boundedStep(k))))));
             } else {
                 x = graph.node("Add", step + "_x", List.of(x, graph.node("Mul", step + "_dx", List.of(v, dt))));

@@ -21,7 +21,7 @@ import static org.bytedeco.pytorch.global.torch.zeros;
  * vectors lie in ({@link FlowPoses#lowerBounds()}, {@link FlowPoses#upperBounds()}) and steps towards the clamped
  * point, {@code x += dt (clamp(x1) - x) / (1 - t)}: guidance extrapolates the velocity, and off the data the network
  * has never been trained, so an unbounded guided step can run away (static thresholding, as in image diffusion).
- * The last step lands exactly on the clamped prediction.
+ * The last step lands exactly on the clamped prediction, so no rounding takes a pose past the frame's edge.
  *
  * @param steps       Euler steps from t = 0 to 1
  * @param guidance    the guidance weight w
@@ -89,7 +89,7 @@ public record FlowSampler(int steps, float guidance, float temperature, boolean 
                 if (bounded) {
                     Tensor end = x.add(v.mul(new Scalar(1 - time(k))));
                     Tensor clamped = maximum(minimum(end, upper), lower);
-                    x = x.add(clamped.sub(x).mul(new Scalar(boundedStep(k))));
+                    x = k == steps - 1 ? clamped : x.add(clamped.sub(x).mul(new Scalar(boundedStep(k))));
                 } else {
                     x = x.add(v.mul(dt));
                 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The serving benchmark, one run on one machine, one table on standard output (logs go to standard error):
@@ -32,7 +33,7 @@ import java.util.concurrent.Callable;
  *   <li>the compute limit: generator-only GFLOP/s against an ONNX Runtime MatMul on the same sessions;</li>
  *   <li>end-to-end throughput at saturation (a backlog burst) through a real broker in its own JVM, per delivery
  *       mode, against raw inference at the service's batch size;</li>
- *   <li>end-to-end latency at half of that saturation;</li>
+ *   <li>end-to-end latency at half of that saturation (and at the other {@code --latency-loads});</li>
  *   <li>a soak at half load, with this process's RSS (the service runs in it) at its start and end.</li>
  * </ol>
  * Run it as documented in the README: {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp
@@ -69,6 +70,11 @@ public final class ServingBenchmark implements Callable<Integer> {
             description = "fetch.max.wait.ms of the benchmark's read_committed pose reader (default ${DEFAULT-VALUE}, "
                     + "Kafka's default).")
     int readerFetchWaitMs;
+
+    @Option(names = "--latency-loads", split = ",", defaultValue = "0.5",
+            description = "Loads of the latency runs, as fractions of each mode's saturation; the issue's target is at "
+                    + "0.5 (default ${DEFAULT-VALUE}).")
+    List<Double> latencyLoads;
 
     @Option(names = "--soak-seconds", defaultValue = "600", description = "Length of the half-load soak; 0 skips it (default ${DEFAULT-VALUE}).")
     int soakSeconds;
@@ -128,17 +134,9 @@ public final class ServingBenchmark implements Callable<Integer> {
                         + "%.0f (%.0f before, %.0f after) = %.2f", saturation, meanBatch, batch, rawMean, rawBefore,
                         rawAfter, saturation / rawMean), "ratio >= 0.90");
                 double[] single = raw.singleRequestLatencies(100);
-                HistogramSnapshot latencyBefore = batchSizes(service);
-                HistogramSnapshot inferenceBefore = timer(service, "text2pose.inference.latency");
-                latency(service, load, mode, saturation / 2, single[single.length / 2]);
-                HistogramSnapshot latencyAfter = batchSizes(service);
-                HistogramSnapshot inferenceAfter = timer(service, "text2pose.inference.latency");
-                long batches = latencyAfter.count() - latencyBefore.count();
-                row("  where the time went, " + mode, String.format("mean batch %.1f, inference %.1f ms per batch, "
-                        + "queue wait p50 %.1f ms", (latencyAfter.total() - latencyBefore.total()) / batches,
-                        (inferenceAfter.total(java.util.concurrent.TimeUnit.MILLISECONDS)
-                                - inferenceBefore.total(java.util.concurrent.TimeUnit.MILLISECONDS)) / batches,
-                        load.lastQueueWaitP50()), "");
+                for (double fraction : latencyLoads) {
+                    latency(service, load, mode, saturation * fraction, fraction, single[single.length / 2]);
+                }
                 if (mode == DeliveryMode.EXACTLY_ONCE) {
                     soak(load, saturation / 2);
                 }
@@ -146,20 +144,32 @@ public final class ServingBenchmark implements Callable<Integer> {
         }
     }
 
-    private void latency(Text2PoseService service, LoadRun load, DeliveryMode mode, double rate, double batch1Ms) {
+    private void latency(Text2PoseService service, LoadRun load, DeliveryMode mode, double rate, double fraction,
+                         double batch1Ms) {
         HistogramSnapshot acknowledgedBefore = timer(service, "text2pose.stage.acknowledged");
         HistogramSnapshot commitBefore = timer(service, "text2pose.stage.commit");
+        HistogramSnapshot batchesBefore = batchSizes(service);
+        HistogramSnapshot inferenceBefore = timer(service, "text2pose.inference.latency");
         GcActivity gcBefore = GcActivity.now();
         LoadRun.Outcome latency = load.paced("latency", (int) (rate * latencySeconds), rate, Duration.ofMinutes(5));
-        row(String.format("end-to-end latency, %s, at %.0f req/s (half)", mode, rate),
+        String at = fraction == 0.5 ? "half" : String.format("%.2f of saturation", fraction);
+        row(String.format("end-to-end latency, %s, at %.0f req/s (%s)", mode, rate, at),
                 String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms", latency.percentileMs(0.5),
                         latency.percentileMs(0.9), latency.percentileMs(0.99)),
-                String.format("p99 <= 3 x %.1f (batch 1 now) + 20 = %.1f ms", batch1Ms, 3 * batch1Ms + 20));
+                fraction == 0.5 ? String.format("p99 <= 3 x %.1f (batch 1 now) + 20 = %.1f ms", batch1Ms,
+                        3 * batch1Ms + 20) : "");
         row("  stages per request, " + mode, latency.stages().describe(), "");
         row("  per batch, " + mode, "send->acknowledged " + HistogramDelta.describe(acknowledgedBefore,
                 timer(service, "text2pose.stage.acknowledged")) + "; ->committed " + HistogramDelta.describe(
                 commitBefore, timer(service, "text2pose.stage.commit")) + " (p50/p90/p99 bucket bounds, batches); GC "
                 + GcActivity.now().since(gcBefore), "");
+        HistogramSnapshot batchesAfter = batchSizes(service);
+        HistogramSnapshot inferenceAfter = timer(service, "text2pose.inference.latency");
+        long batches = batchesAfter.count() - batchesBefore.count();
+        row("  where the time went, " + mode, String.format("mean batch %.1f, inference %.1f ms per batch, "
+                + "queue wait p50 %.1f ms", (batchesAfter.total() - batchesBefore.total()) / batches,
+                (inferenceAfter.total(TimeUnit.MILLISECONDS) - inferenceBefore.total(TimeUnit.MILLISECONDS))
+                        / batches, load.lastQueueWaitP50()), "");
     }
 
     private void soak(LoadRun load, double rate) {

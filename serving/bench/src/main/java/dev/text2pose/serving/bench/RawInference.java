@@ -60,13 +60,27 @@ final class RawInference {
         return ms;
     }
 
+    /**
+     * Latencies in ms of single-row generator calls without the text encoder (precomputed text vectors), sorted:
+     * with {@link #singleRequestLatencies} it splits a request's time between encoder and generator.
+     */
+    double[] generatorOnlyLatencies(int calls) {
+        float[][] text = textVectors(1);
+        float[][] noise = new NoiseSampler(bundle.metadata().noiseDim()).samples(5L, 1);
+        bundle.keypoints(text, noise);
+        double[] ms = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            bundle.keypoints(text, noise);
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms;
+    }
+
     /** Generator-only GFLOP/s (no encoder): precomputed text vectors, {@code rows} rows per call. */
     double generatorGflops(int rows, double seconds) {
-        float[][] text = new float[rows][];
-        SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < rows; i++) {
-            text[i] = unitVector(random, bundle.metadata().embeddingDim());
-        }
+        float[][] text = textVectors(rows);
         float[][] noise = new NoiseSampler(bundle.metadata().noiseDim()).samples(5L, rows);
         bundle.keypoints(text, noise);
         long start = System.nanoTime();
@@ -76,6 +90,15 @@ final class RawInference {
             done += rows;
         }
         return done * GENERATOR_FLOPS_PER_ROW / ((System.nanoTime() - start) / 1e9) / 1e9;
+    }
+
+    private float[][] textVectors(int rows) {
+        float[][] text = new float[rows][];
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < rows; i++) {
+            text[i] = unitVector(random, bundle.metadata().embeddingDim());
+        }
+        return text;
     }
 
     /** GFLOP/s of an [n, n] x [n, n] float MatMul on the same provider and threads. */

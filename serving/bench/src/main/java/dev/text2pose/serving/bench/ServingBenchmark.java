@@ -98,6 +98,9 @@ public final class ServingBenchmark implements Callable<Integer> {
             double[] single = raw.singleRequestLatencies(200);
             row("raw inference, batch 1 latency", String.format("p50 %.1f ms, p99 %.1f ms", single[single.length / 2],
                     single[(int) (single.length * 0.99) - 1]), "");
+            double[] generatorOnly = raw.generatorOnlyLatencies(200);
+            row("  of which the generator alone", String.format("p50 %.1f ms (the text encoder: the rest)",
+                    generatorOnly[generatorOnly.length / 2]), "");
             for (int size : sizes) {
                 row("raw inference, batch " + size, String.format("%.0f req/s", raw.throughput(size, 4)), "");
             }

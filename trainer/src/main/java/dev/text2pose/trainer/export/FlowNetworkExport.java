@@ -77,7 +77,7 @@ public record FlowNetworkExport(FlowNetwork network, FlowSampler sampler) implem
         Layer out = Layer.of(graph, "out", network.out());
         String textProjection = inText.apply(graph, text, "text_projection");
         String nullProjection = inText.bias();
-        String dt = graph.floats("flow_dt", new long[0], 1f / sampler.steps());
+        String dt = sampler.bounded() ? null : graph.floats("flow_dt", new long[0], 1f / sampler.steps());
         String weight = graph.floats("flow_guidance", new long[0], sampler.guidance());
         String lower = sampler.bounded()
                 ? graph.floats("flow_lower", new long[] {FlowPoses.WIDTH}, FlowPoses.lowerBounds()) : null;

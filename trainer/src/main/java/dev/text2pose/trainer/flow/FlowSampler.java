@@ -31,7 +31,7 @@ import static org.bytedeco.pytorch.global.torch.zeros;
 public record FlowSampler(int steps, float guidance, float temperature, boolean bounded) {
 
     /** The sampler of the shipped flow bundle, chosen on the validation split (see its model card). */
-    public static final FlowSampler SHIPPED = new FlowSampler(10, 3f, 0.7f, false);
+    public static final FlowSampler SHIPPED = new FlowSampler(10, 3f, 0.7f, true);
 
     public FlowSampler {
         if (steps < 1) {

@@ -93,16 +93,28 @@ final class Batches {
         return new Generator(targets, text, noise, gaussian(random, batch * PaperSpec.NOISE_DIM), interpolated);
     }
 
-    /** The inputs of flow step {@code step}: every pose once an epoch, like critic steps. */
-    Flow flow(long step, int poseWidth, double captionDropout) {
+    /**
+     * The inputs of flow step {@code step}: every pose once an epoch, like critic steps. Each kept caption vector
+     * gets Gaussian noise of {@code captionNoise} per dimension of the unit vector (scaled with it).
+     */
+    Flow flow(long step, int poseWidth, double captionDropout, double captionNoise) {
         SplittableRandom random = RunRandom.at(seed, "flow", step);
         int[] index = new int[batch];
         List<FramePose> poses = epochPoses(step, index, random);
         float[] text = captions(index, random);
         int dim = data.textDim();
+        boolean[] dropped = new boolean[batch];
         for (int i = 0; i < batch; i++) {
             if (random.nextDouble() < captionDropout) {
+                dropped[i] = true;
                 java.util.Arrays.fill(text, i * dim, (i + 1) * dim, 0f);
+            }
+        }
+        if (captionNoise > 0) {
+            for (int i = 0; i < batch; i++) {
+                for (int d = 0; !dropped[i] && d < dim; d++) {
+                    text[i * dim + d] += (float) (captionNoise * scale * random.nextGaussian());
+                }
             }
         }
         return new Flow(poses, text, gaussian(random, batch * poseWidth), uniform(random));

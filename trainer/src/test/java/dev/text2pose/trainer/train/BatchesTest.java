@@ -10,6 +10,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchesTest {
 
@@ -51,6 +52,34 @@ class BatchesTest {
             assertEquals(config.embeddingScale(), norm(row), 1e-3);
             assertFalse(Arrays.equals(row, mismatched));
         }
+    }
+
+    @Test
+    void flowCaptionNoiseMovesKeptCaptionsAndLeavesTheNullCaptionAlone() {
+        Batches batches = new Batches(data, config);
+        int dim = data.textDim();
+        Batches.Flow clean = batches.flow(3, 51, 0.5, 0);
+        Batches.Flow noisy = batches.flow(3, 51, 0.5, 0.02);
+        int kept = 0;
+        int nulls = 0;
+        for (int i = 0; i < config.batchSize(); i++) {
+            float[] before = Arrays.copyOfRange(clean.text(), i * dim, (i + 1) * dim);
+            float[] after = Arrays.copyOfRange(noisy.text(), i * dim, (i + 1) * dim);
+            if (norm(before) == 0) {
+                nulls++;
+                assertEquals(0, norm(after), "a dropped caption stays the null caption");
+            } else {
+                kept++;
+                double moved = 0;
+                for (int d = 0; d < dim; d++) {
+                    moved += (after[d] - before[d]) * (after[d] - before[d]);
+                }
+                // Noise 0.02 per dimension of the unit vector, times the scale: about 0.02 * sqrt(dim) * scale.
+                double expected = 0.02 * Math.sqrt(dim) * config.embeddingScale();
+                assertEquals(expected, Math.sqrt(moved), expected * 0.8, "row " + i);
+            }
+        }
+        assertTrue(kept > 0 && nulls > 0, kept + " kept, " + nulls + " dropped: the test needs both");
     }
 
     private static double norm(float[] v) {

@@ -77,8 +77,8 @@ public record FlowSampler(int steps, float guidance, float temperature, boolean 
             Tensor none = guided() ? network.textProjection(zeros(1, network.textDim())) : null;
             Tensor x = temperature == 1f ? noise : noise.mul(new Scalar(temperature));
             Scalar dt = new Scalar(1.0 / steps);
-            Tensor lower = Tensor.create(FlowPoses.lowerBounds(), 1, FlowPoses.WIDTH);
-            Tensor upper = Tensor.create(FlowPoses.upperBounds(), 1, FlowPoses.WIDTH);
+            Tensor lower = bounded ? Tensor.create(FlowPoses.lowerBounds(), 1, FlowPoses.WIDTH) : null;
+            Tensor upper = bounded ? Tensor.create(FlowPoses.upperBounds(), 1, FlowPoses.WIDTH) : null;
             for (int k = 0; k < steps; k++) {
                 Tensor t = Tensor.create(FlowTime.features(time(k)), 1, FlowTime.DIM);
                 Tensor v = network.velocity(x, t, text);

@@ -110,9 +110,9 @@ final class Batches {
                 java.util.Arrays.fill(text, i * dim, (i + 1) * dim, 0f);
             }
         }
-        if (captionNoise > 0) {
-            for (int i = 0; i < batch; i++) {
-                for (int d = 0; !dropped[i] && d < dim; d++) {
+        for (int i = 0; i < batch && captionNoise > 0; i++) {
+            if (!dropped[i]) {
+                for (int d = 0; d < dim; d++) {
                     text[i * dim + d] += (float) (captionNoise * scale * random.nextGaussian());
                 }
             }

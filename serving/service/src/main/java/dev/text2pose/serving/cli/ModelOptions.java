@@ -49,7 +49,7 @@ final class ModelOptions {
      */
     void check() {
         new OrtSessions(provider, threads).requireRequestedProvider();
-        if (model == null || ShippedBundle.named(model).isPresent()) {
+        if (model == null || shipped().isPresent()) {
             return;
         }
         BundleLocation.Seen bundle = new BundleLocation(Path.of(model)).current().orElseThrow(() -> new CommandFailure(
@@ -59,9 +59,14 @@ final class ModelOptions {
     }
 
     void applyTo(ServiceConfig.Builder config) {
-        Optional<ShippedBundle> shipped = Optional.ofNullable(model).flatMap(ShippedBundle::named);
+        Optional<ShippedBundle> shipped = shipped();
         config.modelPath(shipped.isPresent() ? Optional.empty() : Optional.ofNullable(model).map(Path::of))
                 .shippedModel(shipped.orElse(ShippedBundle.DEFAULT)).provider(provider).intraOpThreads(threads)
                 .maxBatchRecords(maxBatch);
+    }
+
+    /** The shipped bundle {@code --model} names, if it names one rather than a path. */
+    private Optional<ShippedBundle> shipped() {
+        return Optional.ofNullable(model).flatMap(ShippedBundle::named);
     }
 }

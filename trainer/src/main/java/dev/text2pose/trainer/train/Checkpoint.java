@@ -54,9 +54,10 @@ public record Checkpoint(TrainConfig config, long step, int textDim, double wall
 
     /**
      * Config keys added after checkpoints were shipped, with the value that reproduces what the code did before
-     * them, so older checkpoints still read. Any other missing or unknown key is refused.
+     * them, so older checkpoints still read (the kept flow weights, trained with caption noise before it was a key,
+     * state theirs). Any other missing or unknown key is refused.
      */
-    private static final Map<String, String> ADDED_KEYS = Map.of("autocastBf16", "false");
+    private static final Map<String, String> ADDED_KEYS = Map.of("autocastBf16", "false", "captionNoise", "0.0");
     static final String STATE = "state.properties";
     private static final String ENCODER = "textEncoder";
 

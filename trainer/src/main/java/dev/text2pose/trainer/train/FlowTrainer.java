@@ -26,7 +26,7 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
  * </pre>
  * with the caption c replaced by the null caption (zeros) with probability {@value #CAPTION_DROPOUT}, so that the
  * same network also learns the unconditional velocity that classifier-free guidance needs, and each kept caption
- * vector gets noise of {@value #CAPTION_NOISE} per dimension. The gradient's norm is clipped to
+ * vector gets Gaussian noise of {@code captionNoise} per dimension. The gradient's norm is clipped to
  * {@value #MAX_GRADIENT_NORM}: without it, rare updates blew the loss up by 4 to 6 orders of magnitude (near updates
  * 37,500 and 77,500 of the cpu preset's seed) and the EMA weights carried the damage. One Adam, an EMA of the weights
  * for export, the same data order, augmentation, checkpoints, resume, losses file and progress lines as the GAN's
@@ -38,13 +38,6 @@ public final class FlowTrainer {
 
     /** Probability of training a sample on the null caption. */
     public static final double CAPTION_DROPOUT = 0.1;
-
-    /**
-     * Standard deviation of the Gaussian noise added to each dimension of a (unit) caption vector: a caption's few
-     * exact vectors otherwise let the network learn them by heart. On validation it raised caption match from 41.7
-     * to 46.5 and R@3 from 0.752 to 0.780 at the cost of FID 0.037 -> 0.049 (0.04 went further and cost more).
-     */
-    public static final double CAPTION_NOISE = 0.02;
 
     /** Largest gradient norm an update applies; larger gradients are scaled down to it. */
     public static final double MAX_GRADIENT_NORM = 1.0;
@@ -96,8 +89,8 @@ public final class FlowTrainer {
                 long stepStart = System.nanoTime();
                 Update update;
                 try (PointerScope scope = new PointerScope()) {
-                    update = step(network, adam, batches.flow(step, FlowPoses.WIDTH, CAPTION_DROPOUT, CAPTION_NOISE),
-                            data.textDim());
+                    update = step(network, adam, batches.flow(step, FlowPoses.WIDTH, CAPTION_DROPOUT,
+                            config.captionNoise()), data.textDim());
                     if (ema != null) {
                         ema.update();
                     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The committed stage-1 weights are what the cpu preset's stage 2 starts from: they must be a stage-1 heatmap
- * checkpoint of the same heatmap range, small enough to commit, and must transfer into a stage-2 run.
+ * checkpoint of the same heatmap range, small enough to commit, and must transfer into a stage-2 run. Beside them,
+ * the kept flow weights must be what the flow's cpu preset trains.
  */
 class ShippedStage1Test {
 
@@ -34,6 +36,16 @@ class ShippedStage1Test {
         assertEquals(stage2.heatmapRange(), stage1.config().heatmapRange());
         assertEquals(HeatmapRange.ZERO_TO_ONE, stage1.config().heatmapRange());
         assertEquals(TrainConfig.CPU_STAGE1_STEPS, stage1.step(), "the cpu preset's stage 1 names the shipped steps");
+        assertEquals(0.0, stage1.config().captionNoise(), "a checkpoint from before the key reads as no noise");
+    }
+
+    @Test
+    void theFlowCpuPresetIsTheRecipeOfTheKeptFlowWeights() {
+        Checkpoint flow = Checkpoint.read(FOLDER.resolveSibling("flow"));
+        TrainConfig preset = TrainConfig.preset("cpu", Stage.COND, ModelKind.FLOW);
+        assertEquals(List.of(), ConfigCodec.trajectoryChanges(flow.config(), preset));
+        assertEquals(TrainConfig.FLOW_CAPTION_NOISE, flow.config().captionNoise());
+        assertEquals(TrainConfig.CPU_FLOW_STEPS, flow.step());
     }
 
     @Test

@@ -3,11 +3,17 @@ package dev.text2pose.trainer.model;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.StringTensorDict;
+import org.bytedeco.pytorch.StringTensorDictItem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Saves and loads a network's weights by name through libtorch's archives: every parameter and buffer (BatchNorm
@@ -39,15 +45,38 @@ public final class WeightArchive {
     /**
      * Reads weights written by {@link #save} into {@code network}, in place.
      *
-     * @throws RuntimeException from libtorch when the file is missing or does not match the network's names and shapes
+     * @throws IllegalArgumentException when a tensor of the file has another shape than the network's: libtorch
+     *                                  replaces a tensor with the archive's whatever its shape, so a file of another
+     *                                  width or text length would otherwise load and fail later, or not at all
+     * @throws RuntimeException         from libtorch when the file is missing one of the network's names
      */
     public static void load(Module network, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UncheckedIOException(new IOException("no weight archive at " + file));
         }
+        Map<String, List<Long>> expected = shapes(network);
         try (InputArchive archive = new InputArchive()) {
             archive.load_from(file.toString());
             network.load(archive);
         }
+        Map<String, List<Long>> loaded = shapes(network);
+        expected.forEach((name, shape) -> {
+            if (!shape.equals(loaded.get(name))) {
+                throw new IllegalArgumentException(file + " holds " + name + " of shape " + loaded.get(name)
+                        + ", the network's is " + shape + ": weights of another network or variant");
+            }
+        });
+    }
+
+    /** Every parameter's and buffer's shape by name. */
+    private static Map<String, List<Long>> shapes(Module network) {
+        Map<String, List<Long>> shapes = new LinkedHashMap<>();
+        for (StringTensorDict dict : new StringTensorDict[] {network.named_parameters(), network.named_buffers()}) {
+            for (long i = 0; i < dict.size(); i++) {
+                StringTensorDictItem item = dict.get(i);
+                shapes.put(item.key().getString(), Arrays.stream(item.value().sizes().vec().get()).boxed().toList());
+            }
+        }
+        return shapes;
     }
 }

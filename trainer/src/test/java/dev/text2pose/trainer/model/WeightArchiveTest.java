@@ -1,6 +1,7 @@
 package dev.text2pose.trainer.model;
 
 import dev.text2pose.trainer.TensorArrays;
+import dev.text2pose.trainer.flow.FlowNetwork;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import static org.bytedeco.pytorch.global.torch.randn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @SuppressWarnings("try") // NoGradGuard and PointerScope work by their extent, never referenced
 class WeightArchiveTest {
@@ -42,6 +44,17 @@ class WeightArchiveTest {
         Critic loaded = Critic.unconditional(4);
         WeightArchive.load(loaded, file);
         assertSameState(saved, loaded);
+    }
+
+    @Test
+    void weightsOfAnotherShapeAreRefusedByName() {
+        Path file = dir.resolve("flow-24.pt");
+        WeightArchive.save(new FlowNetwork(24, 0), file);
+        // Another text length: libtorch alone would swap inText's weight for the file's [384, 24] one.
+        Exception e = assertThrows(IllegalArgumentException.class, () -> WeightArchive.load(new FlowNetwork(32, 0),
+                file));
+        assertTrue(e.getMessage().contains("inText.weight"), e.getMessage());
+        assertTrue(e.getMessage().contains("[384, 24]") && e.getMessage().contains("[384, 32]"), e.getMessage());
     }
 
     @Test

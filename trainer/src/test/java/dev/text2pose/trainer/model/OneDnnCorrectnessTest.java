@@ -85,7 +85,8 @@ class OneDnnCorrectnessTest {
         System.out.printf("OneDnnCorrectnessTest: off float64 plain / padded: 17 -> 32 convolution %.3g / %.3g, "
                 + "32 -> 17 transposed convolution's weight gradient %.3g / %.3g%n", convolution[0], convolution[1],
                 gradient[0], gradient[1]);
-        assumeTrue(convolution[0] > TOLERANCE || gradient[0] > TOLERANCE, "oneDNN computes both shapes correctly "
+        // A NaN error is the bug too (it gave NaN on this machine once), and NaN > TOLERANCE is false.
+        assumeTrue(!(convolution[0] <= TOLERANCE && gradient[0] <= TOLERANCE), "oneDNN computes both shapes correctly "
                 + "without padding here (" + convolution[0] + ", " + gradient[0] + "): ChannelPadding is not shown "
                 + "to be needed on this CPU");
         assertTrue(convolution[1] < TOLERANCE && gradient[1] < TOLERANCE, "padded: " + convolution[1] + ", "

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The code version recorded in a bundle's provenance: {@code git rev-parse --short HEAD} in the working directory,
- * or {@value #UNKNOWN} when git or the repository is not there (a packaged trainer run elsewhere).
+ * The code version recorded in a bundle's provenance and a checkpoint: {@code git describe --always --dirty} in the
+ * working directory, the short hash of HEAD with {@code -dirty} appended when tracked files differ from it (a run of
+ * uncommitted code would otherwise pass for the commit before), or {@value #UNKNOWN} when git or the repository is not
+ * there (a packaged trainer run elsewhere).
  */
 final class CodeVersion {
 
@@ -18,10 +20,10 @@ final class CodeVersion {
     private CodeVersion() {
     }
 
-    /** The short commit hash of HEAD, or {@value #UNKNOWN}; never throws. */
+    /** The short hash of HEAD, {@code -dirty} when tracked files differ, or {@value #UNKNOWN}; never throws. */
     static String current() {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=7", "--exclude=*")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             String out;

@@ -174,8 +174,7 @@ public record TrainConfig(
         return switch (name) {
             case "cpu" -> mlp
                     ? new TrainConfig(name, stage, model, 0, CPU_MLP_STEPS, 128, 5, lr, lr, 0.0, 0.9, lambda, 1.0,
-                    10.0, HeatmapRange.ZERO_TO_ONE, true, scale, 0.0, 0.0, true, false, 1, "", 10, 100, 0, 10,
-                    0)
+                    10.0, HeatmapRange.ZERO_TO_ONE, true, scale, 0.0, 0.0, true, false, 1, "", 10, 100, 0, 10, 0)
                     : uncond ? new TrainConfig(name, stage, model, 0, CPU_STAGE1_STEPS, 64, 1, 1e-4, 4e-4, 0.0, 0.9,
                     lambda, 1.0, 10.0, HeatmapRange.ZERO_TO_ONE, true, scale, 0.999, 0.0, true, false, 2, "",
                     10, 250, 0, 10, 75)
@@ -198,8 +197,8 @@ public record TrainConfig(
      * and the operational fields; the others keep the cond preset's values and mean nothing to it.
      * <ul>
      *   <li>{@code cpu}: batch 128, Adam(1e-3; 0.9, 0.999) as for a regression network (no adversary to keep up
-     *       with), EMA 0.999, 1 thread, checkpoints every 5 minutes, and a 45-minute limit so that the one command
-     *       stays within the hour on a shared 2-core machine.</li>
+     *       with), EMA 0.999, caption noise {@value #FLOW_CAPTION_NOISE}, 1 thread, checkpoints every 5 minutes,
+     *       and a 45-minute limit so that the one command stays within the hour on a shared 2-core machine.</li>
      *   <li>{@code smoke}: batch 4, 2 updates, no augmentation, for tests.</li>
      * </ul>
      */

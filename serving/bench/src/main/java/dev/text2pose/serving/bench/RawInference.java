@@ -50,14 +50,7 @@ final class RawInference {
 
     /** Latencies in ms of single-request calls, sorted. */
     double[] singleRequestLatencies(int calls) {
-        double[] ms = new double[calls];
-        for (int i = 0; i < calls; i++) {
-            long start = System.nanoTime();
-            generator.generate(CaptionCorpus.requests(next(1), 1));
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        java.util.Arrays.sort(ms);
-        return ms;
+        return sortedMillis(calls, () -> generator.generate(CaptionCorpus.requests(next(1), 1)));
     }
 
     /**
@@ -68,10 +61,15 @@ final class RawInference {
         float[][] text = textVectors(1);
         float[][] noise = new NoiseSampler(bundle.metadata().noiseDim()).samples(5L, 1);
         bundle.keypoints(text, noise);
+        return sortedMillis(calls, () -> bundle.keypoints(text, noise));
+    }
+
+    /** The wall time of each of {@code calls} calls, in ms, sorted. */
+    private static double[] sortedMillis(int calls, Runnable call) {
         double[] ms = new double[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            bundle.keypoints(text, noise);
+            call.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         java.util.Arrays.sort(ms);
